@@ -1,0 +1,162 @@
+"""The rule interface: declared metadata plus a pure ``check`` over a read-only context.
+
+A rule is a class with a stable ``code`` (``^(CIT|SUP|OVR|CON|STA)\\d{3}$``), a
+kebab-case ``name`` naming the problem, a default severity, a scope, and a
+docstring with the sections ``## What it flags``, ``## Why it matters``,
+``## Example`` (a flagged sentence, ``Use instead:``, a fixed one),
+``## Known problems``, ``## Options`` and ``## References``. ``check`` yields
+findings and never prints, reads files or touches the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from claims.models import Claim, Document, Span
+from claims.spans import LineIndex
+from references.models import Link, LinkStatus, Reference
+from verifier.models import Confidence, Finding, Severity, Suggestion, Trigger
+
+
+class Scope(str, Enum):
+    DOCUMENT = "document"
+    CLAIM = "claim"
+    REFERENCE = "reference"
+    PAIR = "pair"
+
+
+class Status(str, Enum):
+    PREVIEW = "preview"
+    STABLE = "stable"
+    DEPRECATED = "deprecated"
+    REMOVED = "removed"
+
+
+class NoOptions(BaseModel):
+    """Options model for a rule that takes none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may read, built once per document by the engine."""
+
+    document: Document
+    references: list[Reference]
+    links: list[Link]
+    lines: LineIndex
+    has_reference_list: bool = False
+    sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
+    references_by_key: dict[str, Reference] = field(default_factory=dict)
+    links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        document: Document,
+        references: list[Reference],
+        links: list[Link],
+        *,
+        has_reference_list: bool,
+        sources: Mapping[str, str] | None = None,
+    ) -> RuleContext:
+        by_claim: dict[str, list[Link]] = {}
+        for link in links:
+            by_claim.setdefault(link.claim_id, []).append(link)
+        return cls(
+            document=document,
+            references=references,
+            links=links,
+            lines=LineIndex(document.text),
+            has_reference_list=has_reference_list,
+            sources=dict(sources or {}),
+            references_by_key={r.key: r for r in references},
+            links_by_claim=by_claim,
+        )
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self.document.claims
+
+    def span(self, start: int, end: int) -> Span:
+        return self.lines.span(start, end)
+
+    def cited_references(self, claim: Claim, *, include_continuation: bool = True) -> list[Reference]:
+        """The entries a claim's links resolve to, in order, without repeats."""
+        seen: set[str] = set()
+        out: list[Reference] = []
+        for link in self.links_by_claim.get(claim.id, []):
+            if link.reference_key is None or link.reference_key in seen:
+                continue
+            if link.status is LinkStatus.CONTINUATION and not include_continuation:
+                continue
+            if link.status in (LinkStatus.LINKED, LinkStatus.CONTINUATION):
+                ref = self.references_by_key.get(link.reference_key)
+                if ref is not None:
+                    seen.add(ref.key)
+                    out.append(ref)
+        return out
+
+
+class Rule:
+    """Base class for every rule; subclasses declare metadata and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    scope: ClassVar[Scope] = Scope.CLAIM
+    status: ClassVar[Status] = Status.STABLE
+    since: ClassVar[str] = "0.1.0"
+    needs_references: ClassVar[bool] = False
+    options_model: ClassVar[type[BaseModel]] = NoOptions
+
+    def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:
+        self.options = options if options is not None else self.options_model()
+        self.severity = severity or self.default_severity
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring: the rule's short description."""
+        return (cls.__doc__ or "").strip().splitlines()[0].strip()
+
+    def finding(
+        self,
+        ctx: RuleContext,
+        *,
+        start: int,
+        end: int,
+        message: str,
+        claim_id: str | None = None,
+        reference_keys: list[str] | None = None,
+        evidence: list[Trigger] | None = None,
+        suggestion: str | None = None,
+        replacement: str | None = None,
+        confidence: Confidence = Confidence.MEDIUM,
+        severity: Severity | None = None,
+        related_claim_ids: list[str] | None = None,
+    ) -> Finding:
+        """Build a finding whose ``quoted`` text is exactly ``document.text[start:end]``."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            confidence=confidence,
+            message=message,
+            span=ctx.span(start, end),
+            quoted=ctx.document.text[start:end],
+            claim_id=claim_id,
+            related_claim_ids=related_claim_ids or [],
+            reference_keys=reference_keys or [],
+            evidence=evidence or [],
+            suggestion=Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
+            url=f"https://verifier.invalid/rules/{self.code}",
+        )
