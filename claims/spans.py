@@ -90,24 +90,41 @@ class SentenceView:
     ``Span`` and the exact original characters.
     """
 
-    __slots__ = ("text", "_map", "_offset", "_lines", "_original")
+    __slots__ = ("text", "_map", "_offset", "_lines", "_original", "_base")
 
-    def __init__(self, offset_map: OffsetMap, start: int, end: int, lines: LineIndex, original: str) -> None:
+    def __init__(
+        self,
+        offset_map: OffsetMap,
+        start: int,
+        end: int,
+        lines: LineIndex,
+        original: str,
+        *,
+        base: int = 0,
+    ) -> None:
+        """``base`` is added to every original offset: a map built over one
+        sentence's own text (``base`` = where that sentence starts) still
+        yields spans into the whole document."""
         self.text = offset_map.normalized[start:end]
         self._map = offset_map
         self._offset = start
         self._lines = lines
         self._original = original
+        self._base = base
 
     @classmethod
     def of(cls, text: str) -> SentenceView:
         """A view of a stand-alone string (tests, benchmarks): identity offsets."""
         return cls(OffsetMap.identity(text), 0, len(text), LineIndex(text), text)
 
-    def span(self, i: int, j: int) -> Span:
+    def original_range(self, i: int, j: int) -> tuple[int, int]:
+        """Original document offsets of the local normalized range ``[i, j)``."""
         start, end = self._map.range(self._offset + i, self._offset + j)
-        return self._lines.span(start, end)
+        return start + self._base, end + self._base
+
+    def span(self, i: int, j: int) -> Span:
+        return self._lines.span(*self.original_range(i, j))
 
     def quote(self, i: int, j: int) -> str:
-        start, end = self._map.range(self._offset + i, self._offset + j)
+        start, end = self.original_range(i, j)
         return self._original[start:end]

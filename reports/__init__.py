@@ -1,0 +1,66 @@
+"""Report renderers: one module per format, one interface, no computation.
+
+Each format is ``render(report, out, *, options) -> None``. ``FORMATS`` holds
+the built-in ones; third-party renderers register under the entry-point group
+``verifier.reporters`` (name = format, value = the render callable) and are
+found by ``available_formats`` and ``render``. Built-in names win a clash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import TextIO
+
+from reports import csv, github, html, json, markdown, sarif, text
+from reports.options import RenderOptions, RuleInfo, should_color
+from reports.writer import write_atomic
+from verifier.models import Report
+
+Renderer = Callable[..., None]
+ENTRY_POINT_GROUP = "verifier.reporters"
+
+FORMATS: dict[str, Renderer] = {
+    "text": text.render,
+    "json": json.render,
+    "markdown": markdown.render,
+    "html": html.render,
+    "sarif": sarif.render,
+    "csv": csv.render,
+    "github": github.render,
+}
+
+
+def available_formats() -> dict[str, Renderer]:
+    """Built-in formats plus those installed through the ``verifier.reporters`` entry points."""
+    formats: dict[str, Renderer] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name not in FORMATS:
+            formats[ep.name] = ep.load()
+    formats.update(FORMATS)
+    return formats
+
+
+def render(fmt: str, report: Report, out: TextIO, options: RenderOptions | None = None) -> None:
+    """Render ``report`` in format ``fmt`` to ``out``; ValueError names the known formats."""
+    renderer = FORMATS.get(fmt)
+    if renderer is None:
+        plugins = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == fmt]
+        if not plugins:
+            known = ", ".join(sorted(available_formats()))
+            raise ValueError(f"unknown report format {fmt!r}; known formats: {known}")
+        renderer = plugins[0].load()
+    renderer(report, out, options=options or RenderOptions())
+
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "FORMATS",
+    "RenderOptions",
+    "Renderer",
+    "RuleInfo",
+    "available_formats",
+    "render",
+    "should_color",
+    "write_atomic",
+]

@@ -1,0 +1,88 @@
+"""Causal-strength benchmark (Yu et al. 2019 four-way labels) and exaggeration-pair benchmark.
+
+Reads ../shared/bench/claim_strength/ relative to the repository and prints per-class precision/recall,
+macro-F1, a confusion matrix and throughput for ``claims.features.causality``; then, on the InSciOut
+pairs of Wright & Augenstein (2021), the macro-F1 of comparing the two sentences' strengths
+(same / exaggerates / downplays).  Run: .venv/bin/python benchmarks/claim_strength.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from claims.features.causality import causality  # noqa: E402
+from claims.models import Causality  # noqa: E402
+from claims.spans import SentenceView  # noqa: E402
+
+BENCH = REPO / ".." / "shared" / "bench" / "claim_strength"
+ORDER = [Causality.NONE, Causality.CORRELATIONAL, Causality.CONDITIONAL_CAUSAL, Causality.DIRECT_CAUSAL]
+STRENGTH = {c: i for i, c in enumerate(ORDER)}
+
+
+def prf(gold: list[str], pred: list[str], labels: list[str]) -> tuple[dict[str, tuple[float, float, float, int]], float]:
+    table = {}
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        table[lab] = (prec, rec, f1, tp + fn)
+    return table, sum(v[2] for v in table.values()) / len(labels)
+
+
+def print_table(title: str, table: dict[str, tuple[float, float, float, int]], macro: float) -> None:
+    print(title)
+    print(f"  {'class':<20}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for lab, (p, r, f, n) in table.items():
+        print(f"  {lab:<20}{p:7.3f}{r:7.3f}{f:7.3f}{n:6d}")
+    print(f"  {'macro-F1':<20}{macro:21.3f}")
+
+
+def strength(sentence: str) -> int:
+    return STRENGTH[causality(SentenceView.of(sentence))[0]]
+
+
+def main() -> None:
+    dev = BENCH / "pubmed_strength_dev.csv"
+    if not dev.exists():
+        print(f"no benchmark data at {dev}")
+        return
+    with dev.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    gold = [ORDER[int(r["label"])].value for r in rows]
+    start = time.perf_counter()
+    pred = [causality(SentenceView.of(r["sentence"]))[0].value for r in rows]
+    elapsed = time.perf_counter() - start
+    table, macro = prf(gold, pred, [c.value for c in ORDER])
+    print_table(f"Causality on {dev.name} ({len(rows)} sentences)", table, macro)
+    print("  confusion (rows gold, cols predicted):", "  ".join(c.value[:5] for c in ORDER))
+    for g in ORDER:
+        print(f"  {g.value:<20}", " ".join(f"{sum(a == g.value and b == p.value for a, b in zip(gold, pred)):6d}" for p in ORDER))
+    chars = sum(len(r["sentence"]) for r in rows)
+    print(f"  throughput: {len(rows) / elapsed:,.0f} sentences/s, {chars / elapsed / 1e6:.2f} MB/s")
+
+    pairs_path = BENCH / "exaggeration_pairs_train.jsonl"
+    if not pairs_path.exists():
+        return
+    pairs = [json.loads(line) for line in pairs_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_x, pred_x = [], []
+    for p in pairs:
+        diff = strength(p["press_release_conclusion"]) - strength(p["abstract_conclusion"])
+        pred_x.append("same" if diff == 0 else "exaggerates" if diff > 0 else "downplays")
+        gold_x.append(p["exaggeration_label"])
+    table, macro = prf(gold_x, pred_x, ["same", "exaggerates", "downplays"])
+    print()
+    print_table(f"Exaggeration (press release vs abstract) on {pairs_path.name} ({len(pairs)} pairs)", table, macro)
+
+
+if __name__ == "__main__":
+    main()

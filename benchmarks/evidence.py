@@ -1,0 +1,111 @@
+"""Accuracy of the evidence assessment on hand-labelled titles.
+
+Data: ``benchmarks/data/evidence_labels.jsonl``, one record per line with
+``title``, the gold ``design``, and optionally ``venue``, ``url``, ``doi``,
+``raw``, ``volume``, ``publication_types`` and the gold ``source`` type. The
+titles are of real, well-known published papers, retyped from memory by the
+author of this module and labelled with the design of the study itself (not
+with what the title says), so titles without a design cue count as misses.
+Web-page and news records are written by us in the shape of real outlets'
+pages. Nothing comes from ``../shared``.
+
+Prints per-class precision/recall/F1, the confusion matrix, macro-F1 over
+designs, accuracy of the 1..5/preclinical/non_scholarly level, of the source
+type where labelled, and throughput. Run: ``.venv/bin/python benchmarks/evidence.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from references.evidence import assess, level_for  # noqa: E402
+from references.models import Reference, StudyDesign  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "evidence_labels.jsonl"
+FIELDS = ("title", "venue", "url", "doi", "raw", "volume", "publication_types", "abstract")
+
+
+def load() -> list[dict]:
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def to_reference(i: int, rec: dict) -> Reference:
+    return Reference(key=str(i), **{k: rec[k] for k in FIELDS if k in rec})
+
+
+def per_class(gold: list[str], pred: list[str]) -> dict[str, tuple[float, float, float, int]]:
+    out = {}
+    for c in sorted(set(gold) | set(pred)):
+        tp = sum(g == p == c for g, p in zip(gold, pred))
+        fp = sum(p == c and g != c for g, p in zip(gold, pred))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[c] = (prec, rec, f1, tp + fn)
+    return out
+
+
+def main() -> None:
+    records = load()
+    refs = [to_reference(i, r) for i, r in enumerate(records)]
+    start = time.perf_counter()
+    assessed = [assess(r) for r in refs]
+    elapsed = time.perf_counter() - start
+    gold = [r["design"] for r in records]
+    pred = [a.evidence.design.value for a in assessed]
+
+    print(f"evidence benchmark: {len(records)} labelled titles ({DATA.name})")
+    print(f"{'design':28} {'prec':>6} {'rec':>6} {'F1':>6} {'n':>4}")
+    stats = per_class(gold, pred)
+    for c, (p, r, f, n) in stats.items():
+        print(f"{c:28} {p:6.3f} {r:6.3f} {f:6.3f} {n:4d}")
+    gold_classes = sorted(set(gold))
+    macro = sum(stats[c][2] for c in gold_classes) / len(gold_classes)
+    print(f"macro-F1 over {len(gold_classes)} gold designs: {macro:.3f}")
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    print(f"design accuracy: {acc:.3f}")
+    decided = [(g, p) for g, p in zip(gold, pred) if p != "unknown"]
+    print(f"precision when a design is given (pred != unknown): "
+          f"{sum(g == p for g, p in decided) / max(1, len(decided)):.3f} on {len(decided)}")
+
+    gold_levels = [level_for(StudyDesign(g)).value for g in gold]
+    pred_levels = [a.evidence.level.value for a in assessed]
+    lvl = sum(g == p for g, p in zip(gold_levels, pred_levels)) / len(gold)
+    print(f"level accuracy (gold level from gold design): {lvl:.3f}")
+
+    src = [(r["source"], a.source_type.value) for r, a in zip(records, assessed) if "source" in r]
+    if src:
+        print(f"source-type accuracy on {len(src)} labelled entries: {sum(g == p for g, p in src) / len(src):.3f}")
+
+    print("\nconfusion matrix (rows gold, columns predicted; abbreviated):")
+    labels = sorted(set(gold) | set(pred))
+    abbr = {c: c[:5] for c in labels}
+    print(" " * 12 + " ".join(f"{abbr[c]:>5}" for c in labels))
+    counts = Counter(zip(gold, pred))
+    for g in labels:
+        print(f"{g[:11]:11} " + " ".join(f"{counts.get((g, p), 0) or '.':>5}" for p in labels))
+
+    if "-v" in sys.argv:
+        print("\nerrors:")
+        for r, p in zip(records, pred):
+            if r["design"] != p:
+                print(f"  gold={r['design']:26} pred={p:26} {r['title'][:90]}")
+
+    n = 20
+    big = refs * n
+    start = time.perf_counter()
+    for r in big:
+        assess(r)
+    t = time.perf_counter() - start
+    print(f"\nthroughput: {len(big) / t:,.0f} references/s ({len(big)} assessed in {t:.2f} s; first pass {elapsed:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""Throughput of the claims stage and CLI cold start.
+
+Builds a synthetic manuscript (written here, no corpus text): hard-wrapped, double-spaced in
+part, hyphenated at line ends, with markers of every style (numeric brackets and ranges,
+parenthesised numbers, superscripts, author-year, narrative, LaTeX, Pandoc), markers alone on
+the line after the full stop, statistics, headings and web boilerplate. Measures on one core:
+
+* MB/s of decode + normalize + find_markers + segment + analyze_document (target >= 2 MB/s);
+* time(8 MB) / time(1 MB) (target <= 8.8, i.e. linear);
+* cold start of ``python -m verifier --version`` (best of 5, target <= 0.5 s).
+
+Run: .venv/bin/python benchmarks/throughput.py
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from claims.document import analyze_document  # noqa: E402
+from claims.loading import decode  # noqa: E402
+from claims.markers import find_markers  # noqa: E402
+from claims.models import Document  # noqa: E402
+from claims.normalize import normalize  # noqa: E402
+from claims.segment import segment  # noqa: E402
+
+SUBJECTS = ["Ketamine", "Repetitive TMS", "Electroconvulsive therapy", "Esketamine", "Sertraline", "Psilocybin"]
+VERBS = ["reduced", "increased", "did not change", "was associated with", "may improve", "reverses"]
+OUTCOMES = ["depressive symptoms", "prefrontal glutamate", "suicidal ideation", "serum endorphins", "remission rates"]
+MARKERS = [
+    " [{a}]",
+    " [{a},{b}]",
+    " [{a}-{c}]",
+    " ({a},{b},{c})",
+    "\u00b9\u00b2",
+    " (Smith et al., 20{y}; Lee & Kim, 20{y}a)",
+    " \\cite{{smith20{y},lee20{y}}}",
+    " [@smith20{y}; @lee20{y}, p. 3]",
+]
+STATS = [
+    "(n = {n}; p = 0.0{d})",
+    "(d = 0.{d}5 [95% CI: 0.0{d}, 0.{d}0], p < .05)",
+    "(OR 1.{d}; 95% CI 1.1-2.{d})",
+    "at 0.5 mg/kg over 40 min",
+    "(t(34) = 2.{d}1, p = .0{d})",
+]
+HEADINGS = ["Introduction", "Methods", "Results", "Discussion", "Psychobiology of depression", "Limitations"]
+BOILERPLATE = ["Read More", "Share this article", "0 / 5 Average: 4 Votes 12", "Contact Us Online!"]
+
+
+def _sentence(rng: random.Random) -> str:
+    a = rng.randint(1, 80)
+    fill = {"a": a, "b": a + 1, "c": a + 3, "y": rng.randint(10, 23), "n": rng.randint(12, 400), "d": rng.randint(1, 9)}
+    subject = rng.choice(SUBJECTS)
+    lead = rng.choice(["", "Murrough et al. reported that ", "As shown in Fig. 2, ", "In a cohort of 120 patients, "])
+    body = f"{lead}{subject} {rng.choice(VERBS)} {rng.choice(OUTCOMES)} {rng.choice(STATS).format(**fill)}"
+    return body + "." + rng.choice(MARKERS).format(**fill)
+
+
+def manuscript(size: int, seed: int = 7) -> str:
+    """A synthetic manuscript of at least ``size`` characters."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        paragraph = " ".join(_sentence(rng) for _ in range(rng.randint(3, 8)))
+        wrapped = textwrap.wrap(paragraph, width=rng.choice([60, 72, 80]), break_on_hyphens=True)
+        if rng.random() < 0.3:  # a PDF copy: double-spaced, marker on the line after the full stop
+            block = " \n\n".join(wrapped).replace(". [", ".\n[")
+        else:
+            block = "\n".join(wrapped)
+        if rng.random() < 0.2:
+            block += "\n\n" + rng.choice(BOILERPLATE)
+        chunk = f"{rng.choice(HEADINGS)}\n\n{block}\n\n \n\n"
+        parts.append(chunk)
+        total += len(chunk)
+    return "".join(parts)
+
+
+def _time_pipeline(data: bytes) -> tuple[float, dict[str, float]]:
+    stages: dict[str, float] = {}
+    t0 = time.perf_counter()
+    text, encoding = decode(data)
+    t1 = time.perf_counter()
+    omap = normalize(text)
+    t2 = time.perf_counter()
+    markers = find_markers(omap.normalized)
+    t3 = time.perf_counter()
+    segment(omap.normalized, [(m.start, m.end) for m in markers])
+    t4 = time.perf_counter()
+    doc = Document(path="bench.txt", text=text, sha256="0" * 64, format="txt", encoding=encoding)
+    t5 = time.perf_counter()
+    analyze_document(doc)  # repeats normalize/markers/segment and builds the models
+    t6 = time.perf_counter()
+    stages = {
+        "decode": t1 - t0,
+        "normalize": t2 - t1,
+        "find_markers": t3 - t2,
+        "segment": t4 - t3,
+        "analyze_document (all of the above + models)": t6 - t5,
+    }
+    return (t1 - t0) + (t6 - t5), stages
+
+
+def _best(data: bytes, runs: int) -> tuple[float, dict[str, float]]:
+    return min((_time_pipeline(data) for _ in range(runs)), key=lambda r: r[0])
+
+
+def _cold_start() -> None:
+    if not (ROOT / "verifier" / "__main__.py").exists() and not (ROOT / "verifier" / "cli").exists():
+        print("cold start: skipped (verifier CLI not present yet)")
+        return
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "verifier", "--version"], cwd=ROOT, capture_output=True, text=True
+        )
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            print(f"cold start: skipped (`python -m verifier --version` exited {proc.returncode})")
+            return
+    print(f"cold start `python -m verifier --version`: best of 5 {min(times):.3f} s (target <= 0.5 s)")
+
+
+def main() -> None:
+    base = manuscript(2_100_000).encode("utf-8")
+    mb = len(base) / 1_000_000
+    seconds, stages = _best(base, 3)
+    doc = analyze_document(Document(path="b", text=base.decode(), sha256="0", format="txt", encoding="utf-8"))
+    print(f"synthetic manuscript: {mb:.2f} MB, {len(doc.sentences)} units, {len(doc.claims)} claims, "
+          f"{sum(len(c.markers) for c in doc.claims)} markers on claims")
+    for name, t in stages.items():
+        print(f"  {name:46} {t:7.3f} s")
+    print(f"throughput decode+analyze_document: {mb / seconds:.2f} MB/s (target >= 2 MB/s)")
+    one = manuscript(1_000_000, seed=11).encode("utf-8")
+    eight = manuscript(8_000_000, seed=11).encode("utf-8")
+    t1, _ = _best(one, 2)
+    t8, _ = _best(eight, 1)
+    print(f"scaling: 1 MB {t1:.3f} s, 8 MB {t8:.3f} s, ratio {t8 / t1:.2f} (target <= 8.8; "
+          f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)")
+    _cold_start()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The claims stage as one call: a loaded ``Document`` in, sentences and claims out.
+
+``analyze_document`` normalizes the text (``claims.normalize``), finds the
+citation markers (``claims.markers``) and the units (``claims.segment``) in
+the normalized copy, and maps everything back through the offset map, so
+every ``Sentence``, ``Claim`` and ``CitationMarker`` span indexes
+``doc.text`` and its ``text`` is exactly ``doc.text[span.start:span.end]``.
+Ranges listed in ``exclude`` (the reference list, found by ``references``)
+are not normalized or searched for markers: each of their lines becomes a
+REFERENCE unit.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from claims.markers import MarkerMatch, find_markers
+from claims.models import CitationMarker, Claim, Document, Sentence, Span, UnitKind
+from claims.normalize import normalize
+from claims.spans import LineIndex, OffsetMap
+from claims.segment import segment
+
+__all__ = ["analyze_document"]
+
+
+def analyze_document(doc: Document, *, exclude: Sequence[tuple[int, int]] = ()) -> Document:
+    """A copy of ``doc`` with ``sentences`` (every unit) and ``claims`` (one per prose sentence).
+
+    Claims are numbered ``c1``, ``c2``, ... in document order and are all
+    check-worthy for now; features stay at their defaults for
+    ``claims.features`` to fill. ``exclude`` holds original-offset ranges
+    whose lines become REFERENCE units without markers or claims.
+    """
+    with _no_gc():
+        return _analyze(doc, exclude)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building ~10^5 small models otherwise triggers
+    collections whose cost grows with the heap, making the stage superlinear."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyze(doc: Document, exclude: Sequence[tuple[int, int]]) -> Document:
+    text = doc.text
+    lines = LineIndex(text)
+    sentences: list[Sentence] = []
+    section: str | None = None
+    for start, end, excluded in _regions(len(text), exclude):
+        if excluded:
+            sentences.extend(_reference_lines(text, start, end, lines, section))
+            continue
+        region, section = _analyze_region(text, start, end, lines, section)
+        sentences.extend(region)
+    # A claim shares its sentence's (frozen) Span and its CitationMarker objects: building
+    # models dominates this stage's run time, so nothing is built twice.
+    claims = [
+        Claim(
+            id=f"c{n}",
+            text=s.text,
+            span=s.span,
+            section=s.section,
+            checkworthy=True,
+            markers=list(s.markers),
+        )
+        for n, s in enumerate((s for s in sentences if s.kind is UnitKind.PROSE), start=1)
+    ]
+    return doc.model_copy(update={"sentences": sentences, "claims": claims})
+
+
+def _span(lines: LineIndex, start: int, end: int) -> Span:
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+
+
+def _sentence(text: str, s: int, e: int, lines: LineIndex, kind: UnitKind, section: str | None,
+              markers: list[CitationMarker]) -> Sentence:
+    return Sentence(text=text[s:e], span=_span(lines, s, e), kind=kind, section=section, markers=markers)
+
+
+def _regions(length: int, exclude: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    """The text cut into alternating ``(start, end, excluded)`` pieces; ``exclude`` merged and clipped."""
+    merged: list[list[int]] = []
+    for s, e in sorted((max(0, s), min(length, e)) for s, e in exclude):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    pos = 0
+    for s, e in merged:
+        if s > pos:
+            yield pos, s, False
+        yield s, e, True
+        pos = e
+    if pos < length:
+        yield pos, length, False
+
+
+def _analyze_region(
+    text: str, start: int, end: int, lines: LineIndex, section: str | None
+) -> tuple[list[Sentence], str | None]:
+    omap = normalize(text[start:end])
+    norm = omap.normalized
+    markers = find_markers(norm)
+    units = segment(norm, [(m.start, m.end) for m in markers], section=section)
+    out: list[Sentence] = []
+    mi = 0
+    for unit in units:
+        while mi < len(markers) and markers[mi].start < unit.start:
+            mi += 1  # a marker between units (e.g. on a skipped Markdown rule line)
+        attached: list[CitationMarker] = []
+        while mi < len(markers) and markers[mi].start < unit.end:
+            attached.append(_citation(text, markers[mi], omap, start, lines))
+            mi += 1
+        s, e = _original_range(text, omap, start, unit.start, unit.end)
+        if s == e:
+            continue
+        out.append(_sentence(text, s, e, lines, unit.kind, unit.section, attached))
+    if units:
+        section = units[-1].section
+    return out, section
+
+
+def _original_range(text: str, omap: OffsetMap, offset: int, i: int, j: int) -> tuple[int, int]:
+    s, e = omap.range(i, j)
+    s += offset
+    e += offset
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _citation(text: str, m: MarkerMatch, omap: OffsetMap, offset: int, lines: LineIndex) -> CitationMarker:
+    s, e = _original_range(text, omap, offset, m.start, m.end)
+    return CitationMarker(
+        text=text[s:e],
+        span=_span(lines, s, e),
+        style=m.style,
+        keys=list(m.keys),
+        authors=list(m.authors),
+        year=m.year,
+    )
+
+
+def _reference_lines(text: str, start: int, end: int, lines: LineIndex, section: str | None) -> Iterator[Sentence]:
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield _sentence(text, s, e, lines, UnitKind.REFERENCE, section, [])
+        pos = stop + 1

@@ -1,0 +1,59 @@
+"""Certainty of a sentence: hedged, neutral, strong or absolute.
+
+Decided by cue words (``claims/lexicons/hedges.txt``, ``boosters.txt``,
+``absolutes.txt``) with negation scope (``negations.txt``): a booster or
+absolute inside a negation's clause is not asserted, so "no evidence that X
+proves Y" is not strong, and "not always" or "not all patients" hedges.  A
+hedge outranks a booster ("clearly suggests" is hedged); an asserted absolute
+outranks a booster.
+"""
+
+from __future__ import annotations
+
+from claims.features.cues import Match, scan, to_cue
+from claims.models import Certainty, Cue
+from claims.spans import SentenceView
+
+__all__ = ["certainty", "certainty_matches"]
+
+_KINDS = {"hedges": "hedge", "boosters": "booster", "absolutes": "absolute", "negations": "negation"}
+
+
+def certainty_matches(text: str) -> list[Match]:
+    """Every hedge, booster, absolute and negation match in ``text`` (scope applied)."""
+    return scan(text, _KINDS)
+
+
+def certainty(view: SentenceView) -> tuple[Certainty, list[Cue]]:
+    """The sentence's certainty and the cues that decided it.
+
+    Returned cues: asserted hedges, boosters and absolutes; negated absolutes
+    as ``hedge`` (they now limit the claim); and each negation that scoped a
+    booster or absolute, as ``negation``.  Negated boosters are left out: they
+    are not asserted.
+    """
+    matches = certainty_matches(view.text)
+    decided: list[tuple[Match, str]] = []
+    scoped_any = False
+    for m in matches:
+        if m.kind == "negation":
+            continue
+        if m.negated and m.kind in ("booster", "absolute"):
+            scoped_any = True
+            if m.kind == "absolute":
+                decided.append((m, "hedge"))
+            continue
+        decided.append((m, m.kind))
+    if scoped_any:
+        decided.extend((m, "negation") for m in matches if m.kind == "negation")
+    decided.sort(key=lambda pair: pair[0].start)
+    kinds = {kind for _, kind in decided}
+    if "hedge" in kinds:
+        level = Certainty.HEDGED
+    elif "absolute" in kinds:
+        level = Certainty.ABSOLUTE
+    elif "booster" in kinds:
+        level = Certainty.STRONG
+    else:
+        level = Certainty.NEUTRAL
+    return level, [to_cue(view, m, kind) for m, kind in decided]

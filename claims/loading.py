@@ -1,0 +1,215 @@
+"""Reading a manuscript from disk or stdin into a ``Document``.
+
+Every way a user can hand us bad input (a missing path, a directory, a PDF or
+other binary file, an empty or oversized file) becomes one ``InputError`` with
+a one-line message; text in any of the encodings people actually save
+(UTF-8 with or without BOM, UTF-16, Windows-1252, Latin-1) decodes to a
+complete ``Document`` whose ``encoding`` names what was used. The input is
+only ever opened for reading, and the decoded text is kept exactly as decoded
+(``\\r\\n`` included), because every span the tool reports indexes it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import stat
+import sys
+from pathlib import Path
+
+from claims.errors import InputError
+from claims.models import Document
+
+__all__ = ["decode", "detect_format", "load_document"]
+
+DEFAULT_MAX_BYTES = 25_000_000
+
+_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".tex": "tex",
+    ".xml": "jats",
+    ".nxml": "jats",
+    ".html": "html",
+    ".htm": "html",
+}
+
+# Signatures of binary formats people mistake for text, with the advice we give.
+_MAGIC = (
+    (b"%PDF-", "a PDF file; extract its text first (e.g. pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX/ODT?); export it as plain text or Markdown first"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document; export it as plain text first"),
+    (b"\x1f\x8b", "a gzip-compressed file; decompress it first"),
+    (b"\x89PNG", "a PNG image, not a manuscript"),
+    (b"\xff\xd8\xff", "a JPEG image, not a manuscript"),
+    (b"GIF8", "a GIF image, not a manuscript"),
+    (b"\x7fELF", "an executable, not a manuscript"),
+)
+
+# cp1252 leaves these five bytes undefined; text containing them is Latin-1.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_CONTROL_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x0B, 0x7F}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode manuscript bytes; return ``(text, encoding name)``.
+
+    Order: a byte-order mark decides ("utf-8-sig", "utf-16", "utf-32"); then
+    strict UTF-8; then BOM-less UTF-16 (recognised by its pattern of zero
+    bytes); binary data raises ``InputError``; UTF-8 with a few corrupt bytes
+    keeps its real characters and names itself "utf-8 (N invalid bytes
+    replaced)"; anything else is Windows-1252, or Latin-1 when it uses a byte
+    cp1252 leaves undefined.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _strict(data, "utf-32"), "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _reject_control_text(text)
+        return text, "utf-8"
+    bom_less = _utf16_without_bom(data)
+    if bom_less is not None:
+        return bom_less
+    _reject_binary(data)
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if any(ord(ch) > 0x7F and ch != "\ufffd" for ch in lenient[:200_000]):
+        return lenient, f"utf-8 ({bad} invalid bytes replaced)"
+    if _CP1252_UNDEFINED.isdisjoint(data):
+        return data.decode("cp1252"), "cp1252"
+    return data.decode("latin-1"), "latin-1"
+
+
+def detect_format(path: str, text: str) -> str:
+    """``txt``/``md``/``tex``/``jats``/``html`` from the extension, else sniffed from the text."""
+    fmt = _FORMATS.get(Path(path).suffix.lower())
+    if fmt is not None:
+        return fmt
+    head = text[:2000].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if head.startswith("<?xml") or "<article" in head:
+        return "jats"
+    if "\\documentclass" in head or "\\begin{document}" in text[:20000]:
+        return "tex"
+    return "txt"
+
+
+def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read ``path`` (``"-"`` for stdin) into a ``Document`` with text, sha256, format and encoding.
+
+    Raises ``InputError`` (one line) for a missing path, a directory, an
+    unreadable, empty, binary or larger-than-``max_bytes`` input.
+    """
+    data = _read_stdin(max_bytes) if path == "-" else _read_file(path, max_bytes)
+    if not data:
+        raise InputError(f"{_label(path)}: the input is empty")
+    magic = _magic_error(data)
+    if magic is not None:
+        raise InputError(f"{_label(path)}: this is {magic}")
+    try:
+        text, encoding = decode(data)
+    except InputError as exc:
+        raise InputError(f"{_label(path)}: {exc}") from None
+    return Document(
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=detect_format("" if path == "-" else path, text),
+        encoding=encoding,
+    )
+
+
+def _label(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise InputError(f"{path}: {_size(info.st_size)} is larger than the {_size(max_bytes)} limit")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: larger than the {_size(max_bytes)} limit")
+    return data
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"<stdin>: larger than the {_size(max_bytes)} limit")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n} bytes"
+
+
+def _magic_error(data: bytes) -> str | None:
+    for signature, what in _MAGIC:
+        if data.startswith(signature):
+            return what
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid {encoding} at byte {exc.start}: {exc.reason}") from None
+    _reject_control_text(text)
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM has a zero byte in most odd (LE) or even (BE) positions."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    half = len(sample) // 2
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) > 0.6 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            _reject_control_text(text)
+            return text, "utf-16"
+    return None
+
+
+def _reject_binary(data: bytes) -> None:
+    sample = data[:8192]
+    if b"\x00" in sample or sum(b in _CONTROL_BYTES for b in sample) > 0.05 * len(sample):
+        raise InputError("the input looks like a binary file, not text")
+
+
+def _reject_control_text(text: str) -> None:
+    sample = text[:8192]
+    if "\x00" in sample or sum(ord(c) in _CONTROL_BYTES for c in sample) > 0.05 * len(sample):
+        raise InputError("the input looks like a binary file, not text")

@@ -1,0 +1,124 @@
+"""Author–year citations and narrative author mentions.
+
+Three shapes, all anchored on capitalised surnames that carry a lower-case letter (so
+``(HAMD-17 2020)``, ``(WHO 2020)`` and ``(COVID-19, 2020)`` are not read as authors):
+
+- parenthetical: ``(Smith et al., 2020; Lee & Kim 2019a)``, ``(e.g., Smith 2019, 2020, p. 3)``;
+- narrative with year: ``Smith et al. (2020)``, ``Smith and Lee (2019a, b)``;
+- narrative without year: ``Nobler and colleagues``, ``Murrough et al.`` — recorded as an
+  author mention with no keys, so a rule can compare the named authors with the cited entries.
+
+Capitalised words that are not surnames (months, ``In``, ``Table``, ``Accessed``, common nouns
+such as ``Patients and colleagues``) are rejected from a lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claims.markers._lexicon import load_words
+from claims.markers._match import MarkerMatch
+from claims.models import MarkerStyle
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ten|ter)\s+){0,3}"
+_SURNAME = rf"{_PARTICLE}[{_UP}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+_ETAL = r"\s+et\s*al(?:\.|(?![\w]))"
+_AND = r"(?:and|&)"
+_AUTHORS = rf"{_SURNAME}(?:{_ETAL}|(?:\s*,\s*{_SURNAME})*(?:\s*,?\s+{_AND}\s+{_SURNAME})?(?:{_ETAL})?)"
+_YEAR = r"(?:(?:1[6-9]\d\d|20\d\d)[a-z]?(?!\d)|in\s+press|n\.\s?d\.|forthcoming)"
+_YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|[a-z](?![\w])))*"
+_LOCATOR = r"(?:\s*[,:]\s*(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w\-–]{1,12})?"
+_PREFIX = (
+    r"(?:(?:e\.\s?g\.|i\.\s?e\.|cf\.|see\s+also|but\s+see|see|also|reviewed\s+in|"
+    r"for\s+(?:a\s+)?reviews?(?:,)?\s+see|as\s+in)\s*,?\s*)?"
+)
+_GROUP = rf"{_PREFIX}(?P<authors>{_AUTHORS})\s*,?\s*(?P<years>{_YEARS}){_LOCATOR}"
+_GROUP_RE = re.compile(_GROUP)
+_PARENTHETICAL = re.compile(rf"\(\s*{_GROUP}(?:\s*;\s*{_GROUP.replace('?P<authors>', '').replace('?P<years>', '')})*\s*\)")
+_NARRATIVE_YEAR = re.compile(
+    rf"(?<![\w.])(?P<authors>{_AUTHORS})\s*\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)"
+)
+_COLLEAGUES = r"(?:colleagues|coworkers|co-workers|collaborators|associates)"
+_NARRATIVE = re.compile(
+    rf"(?<![\w.])(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)"
+    rf"(?:{_ETAL}|\s+and\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b)"
+)
+_NAME_IN = re.compile(_SURNAME)
+_YEAR_IN = re.compile(_YEAR)
+_NOT_SURNAMES = load_words("marker_not_surnames.txt")
+# Capitalised common nouns that open sentences such as "Patients and colleagues ...".
+_COMMON_NOUNS = load_words("marker_not_narrative.txt")
+
+
+def find_author_year(text: str) -> Iterator[MarkerMatch]:
+    """Parenthetical and narrative author–year citations, then year-less narrative mentions."""
+    for m in _PARENTHETICAL.finditer(text):
+        inner = text[m.start() + 1 : m.end() - 1]
+        parsed = [_parse_group(part) for part in _split_groups(inner)]
+        if parsed and all(p is not None for p in parsed):
+            yield _marker(m.start(), m.end(), [p for p in parsed if p is not None])
+    for m in _NARRATIVE_YEAR.finditer(text):
+        names = _surnames(m.group("authors"))
+        if names:
+            keyed = (_normal(m.group("authors")), names, _years(m.group("years")))
+            yield _marker(m.start(), m.end(), [keyed])
+    for m in _NARRATIVE.finditer(text):
+        names = _surnames(m.group("authors"))
+        if names and names[0] not in _COMMON_NOUNS:
+            yield MarkerMatch(m.start(), m.end(), MarkerStyle.NARRATIVE, (), names)
+
+
+def _split_groups(inner: str) -> list[str]:
+    return [part.strip() for part in inner.split(";")]
+
+
+def _parse_group(part: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    m = _GROUP_RE.fullmatch(part)
+    if m is None:
+        return None
+    names = _surnames(m.group("authors"))
+    if not names:
+        return None
+    return _normal(m.group("authors")), names, _years(m.group("years"))
+
+
+def _marker(
+    start: int, end: int, groups: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+) -> MarkerMatch:
+    keys = tuple(f"{authors} {year}" for authors, _, years in groups for year in years)
+    names: list[str] = []
+    for _, group_names, _ in groups:
+        names.extend(n for n in group_names if n not in names)
+    year = None
+    if len(keys) == 1:
+        digits = groups[0][2][0][:4]
+        year = digits if digits.isdigit() else None
+    return MarkerMatch(start, end, MarkerStyle.AUTHOR_YEAR, keys, tuple(names), year)
+
+
+def _normal(authors: str) -> str:
+    return " ".join(authors.split()).rstrip(",")
+
+
+def _years(raw: str) -> tuple[str, ...]:
+    """``2019a, b, 2020`` -> ("2019a", "2019b", "2020")."""
+    years: list[str] = []
+    for part in (p.strip() for p in raw.split(",")):
+        if len(part) == 1 and years:
+            years.append(years[-1][:4] + part)
+        else:
+            years.append(" ".join(part.split()))
+    return tuple(years)
+
+
+def _surnames(authors: str) -> tuple[str, ...]:
+    """Family names in an author string; empty when any is not a plausible surname."""
+    stripped = re.sub(r"\s+et\s*al\.?$", "", authors.strip())
+    names = tuple(" ".join(n.split()) for n in _NAME_IN.findall(stripped))
+    for name in names:
+        last = name.split()[-1]
+        if last in _NOT_SURNAMES or not any(c.islower() for c in last) or len(last) < 2:
+            return ()
+    return names

@@ -1,0 +1,207 @@
+"""One reference string -> ``Reference`` fields (Vancouver/AMA, APA, Harvard, Chicago, IEEE, web).
+
+The string is read left to right: a leading label (``12.``, ``[12]``), then
+identifiers are lifted out (``parsing.identifiers``), then the author list
+(``parsing.authors``), an optional year right after it (APA/Harvard/PLOS), the
+title (quoted, or up to the next sentence end), and the rest goes to
+``parsing.tail`` for venue, year, volume, issue and pages. ``parse_reference``
+never raises: on text it cannot read it returns a ``Reference`` with ``raw``
+and whatever it could find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from references.models import Author, Reference
+from references.parsing.authors import AuthorScan, scan_authors
+from references.parsing.classify import classify
+from references.parsing.identifiers import extract_identifiers
+from references.parsing.lexicon import load_words
+from references.parsing.tail import YEAR, clean_venue, parse_tail, year_of
+
+__all__ = ["parse_reference", "strip_label"]
+
+_LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})\s(?=\s*[A-Z\"“]))\s*")
+_TAGS = re.compile(r"</?[a-zA-Z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
+_YEAR_AFTER_AUTHORS = re.compile(
+    r"^[\s.,:]*(?:\(\s*((?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)(?:[,;/][^()]{0,30})?\s*\)"
+    r"|((?:1[5-9]|20)\d\d[a-z]?)(?=[.,:]\s|[.,:]?$))[\s.,:]*",
+    re.IGNORECASE,
+)
+_OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
+_ABBREV = frozenset(
+    {"vs", "e.g", "i.e", "etc", "dr", "st", "mr", "mrs", "ms", "jr", "sr", "al", "approx", "ca", "cf", "no", "vol", "sp", "spp", "var", "subsp", "fig", "eds", "ed", "inc", "ltd", "co", "u.s", "u.k", "vol"}
+)
+_TITLE_NOTE = re.compile(
+    r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
+    r"retracted|erratum|corrected)[^\]]{0,80}\]\s*",
+    re.IGNORECASE,
+)
+_IN_EDITORS = re.compile(r"^\s*In\s*:?\s+", re.IGNORECASE)
+_EDITOR_TAIL = re.compile(r"^[\s,]*(?:\(?\s*(?:eds?|editors?|hrsg)\.?\s*\)?)[\s.,:]*", re.IGNORECASE)
+
+
+def strip_label(text: str) -> tuple[int | None, str]:
+    """Split a leading list label ('12.', '[12]', '(12)') off; return (number, rest)."""
+    m = _LABEL.match(text)
+    if not m:
+        return None, text
+    num = next(g for g in m.groups() if g is not None)
+    return int(num), text[m.end() :]
+
+
+def _title_end(text: str, comma_mode: bool) -> int:
+    """Offset where a title starting at 0 ends (exclusive of the delimiter)."""
+    for m in re.finditer(r"[.?!](?=\s|$)|,(?=\s)" if comma_mode else r"[.?!](?=\s|$)", text):
+        ch = m.group()
+        pos = m.start()
+        if ch in "?!":
+            return pos + 1
+        if ch == ".":
+            before = text[:pos].rsplit(None, 1)
+            word = before[-1].lower() if before else ""
+            if word.strip("(\"“") in _ABBREV:
+                continue
+            nxt = text[pos + 1 :].lstrip()[:1]
+            if nxt and nxt.islower():
+                continue
+        if pos < 2:
+            continue
+        return pos
+    return len(text)
+
+
+def _quoted(text: str) -> tuple[str, int] | None:
+    """A title in quotation marks at the start of ``text``: (title, end offset after the close)."""
+    stripped = text.lstrip(" ,.:")
+    off = len(text) - len(stripped)
+    if not stripped or stripped[0] not in _OPEN_QUOTES:
+        return None
+    closers = _OPEN_QUOTES[stripped[0]]
+    for i in range(1, min(len(stripped), 1500)):
+        if stripped[i] in closers and (i + 1 == len(stripped) or not stripped[i + 1].isalnum()):
+            if i < 3:
+                return None
+            return stripped[1:i].strip(" ,."), off + i + 1
+    return None
+
+
+def _organization(text: str) -> tuple[Author, int] | None:
+    """A corporate author as the first sentence ('World Health Organization. Title...')."""
+    end = _title_end(text, comma_mode=False)
+    paren = re.search(r"\s\((?=(?:1[5-9]|20)\d\d)", text[:end])
+    if paren:
+        end = paren.start()
+    head = text[:end]
+    words = head.split()
+    if not words or len(words) > 12 or end >= len(text) - 3:
+        return None
+    orgs = load_words("organization_words")
+    if not any(w.strip(".,()").lower() in orgs for w in words):
+        return None
+    if any(w[0].islower() and w not in {"of", "for", "and", "the", "on", "in", "&"} for w in words):
+        return None
+    return Author(family=head.strip(" .,")), end + (0 if paren else 1)
+
+
+def _clean_title(title: str) -> str | None:
+    title = _TITLE_NOTE.sub(" ", title)
+    title = title.strip(" \t.,;:")
+    title = re.sub(r"\s{2,}", " ", title)
+    if len(title) >= 2 and title[0] in "\"“'‘«" and title[-1] in "\"”'’»":
+        title = title[1:-1].strip(" .,")
+    return title or None
+
+
+def parse_reference(raw: str) -> Reference:
+    """Fields of one reference string; ``key`` is left "" for the caller to assign."""
+    text = " ".join(raw.split())
+    number, body = strip_label(text)
+    body = _TAGS.sub("", body) if "<" in body else body
+    ids, body = extract_identifiers(body)
+    ref = Reference(key="", raw=raw, number=number, doi=ids.doi, pmid=ids.pmid, pmcid=ids.pmcid, url=ids.url, accessed=ids.accessed)
+    if ids.arxiv:
+        ref.extra["arxiv"] = ids.arxiv
+    if not body:
+        return ref
+
+    scan: AuthorScan | None = scan_authors(body)
+    pos = 0
+    comma_mode = False
+    if scan is not None and scan.full_names_only and _organization(body) is not None:
+        scan = None  # "Northfield Water Board. ..." is a body, not a person named Board
+    if scan is not None:
+        ref.authors = scan.authors
+        if scan.et_al:
+            ref.extra["et_al"] = "true"
+        if scan.editors:
+            ref.extra["editors"] = "true"
+        pos = scan.end
+        comma_mode = body[pos : pos + 1] == ","
+    else:
+        org = _organization(body)
+        if org is not None:
+            ref.authors = [org[0]]
+            pos = org[1]
+    rest = body[pos:]
+
+    year: str | None = None
+    m = _YEAR_AFTER_AUTHORS.match(rest)
+    if m and (scan is not None or ref.authors):
+        year = m.group(1) or m.group(2)
+        rest = rest[m.end() :]
+        comma_mode = comma_mode and not rest.startswith(".")
+    rest = rest.lstrip(" .,:;")
+
+    quoted = _quoted(rest)
+    if quoted is not None:
+        title, end = quoted
+    else:
+        end = _title_end(rest, comma_mode)
+        title = rest[:end]
+        if end < len(rest) and rest[end] in "?!":
+            end += 1
+    ref.title = _clean_title(title)
+    after = rest[end:].lstrip(" .,:;")
+
+    chapter_editors = False
+    m = _IN_EDITORS.match(after)
+    if m:
+        inner = after[m.end() :]
+        ed = scan_authors(inner)
+        if ed is not None:
+            rest_ed = inner[ed.end :]
+            em = _EDITOR_TAIL.match(rest_ed)
+            if ed.editors or (em and em.group().strip(" ,.:")):
+                chapter_editors = True
+                inner = rest_ed[em.end() :] if em else rest_ed
+                after = "In: " + inner.lstrip(" ,.:")
+
+    tail = parse_tail(after)
+    ref.venue = clean_venue(tail.venue) if tail.venue else None
+    ref.volume, ref.issue, ref.pages = tail.volume, tail.issue, tail.pages
+    if ref.volume and ref.volume[0].isalpha():  # Vancouver e-locator "2022;appiajp21050541"
+        ref.pages, ref.volume = ref.pages or ref.volume.rstrip("."), None
+    ref.year = year if year and YEAR.match(year) else tail.year or (year_of(rest) if not year else None)
+    if ref.year is None and year is None:
+        ref.year = year_of(body)
+    if year and not YEAR.match(year):
+        ref.extra["date"] = year
+    ref.source_type = classify(
+        body,
+        after,
+        doi=ref.doi,
+        arxiv=ids.arxiv,
+        has_url=ref.url is not None or "link" in raw.lower().split(". "),
+        accessed=ref.accessed is not None,
+        venue=ref.venue,
+        journal_shape=tail.journal_shape,
+        volume=ref.volume,
+        pages=ref.pages,
+    )
+    if chapter_editors and ref.source_type.value in {"book", "other", "journal_article"}:
+        from references.models import SourceType
+
+        ref.source_type = SourceType.CHAPTER
+    return ref

@@ -1,0 +1,282 @@
+"""Finding the reference list inside a manuscript and cutting it into entries.
+
+Two ways in, tried in order:
+
+1. a heading line (References, Bibliography, Literature cited, Works cited,
+   Notes, Sources ...; Markdown ``#``, LaTeX ``\\section*{}`` and bold forms
+   too), the last one in the document; or ``\\begin{thebibliography}``;
+2. with no heading, the longest run of consecutively numbered entries
+   (``1.``, ``[1]``, ``(1)``) that read like references, which covers lists
+   pasted from web pages with the heading lost, lists with one token per line
+   (the number alone on a line), and entries run together on one line
+   (``...2022.11. Somani A``: a number right after a period continues the run).
+
+The list ends at web boilerplate (``lexicons/list_end_markers.txt``), at the
+paragraph break after the last entry, or at the next heading; trailing
+paragraphs that do not read like references (an author bio) are dropped.
+Every entry's ``raw`` is the exact original slice, so ``span`` gives it back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from claims.spans import LineIndex
+from references.entry_parser import parse_reference
+from references.models import Reference
+from references.parsing.lexicon import load_words
+
+__all__ = ["ReferenceList", "find_reference_list", "make_key"]
+
+_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*|\\(?:sub)*section\*?\{[ \t]*|\*\*[ \t]*|__[ \t]*)?(?:(?:\d{1,2}|[IVX]{1,4})\.?[ \t]+)?"
+    r"((?:list\s+of\s+)?references?(?:\s+(?:list|cited))?|bibliography|literature\s+cited|works\s+cited|cited\s+literature|"
+    r"notes(?:\s+and\s+references)?|references\s+and\s+notes|endnotes|sources|citations)"
+    r"[ \t]*(?:\}|\*\*|__)?[ \t]*:?[ \t]*$"
+)
+_WEAK_HEADINGS = frozenset({"notes", "sources", "citations", "endnotes"})
+_NUMBERED = re.compile(r"(?m)^[ \t]*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])(?=[ \t]|$)")
+_INLINE_NEXT = re.compile(r"(?<=[.])[ \t]?(\d{1,4})\.[ \t]+(?=[A-Z])")
+_BLANK = re.compile(r"\n[ \t]*\n")
+_NEXT_SECTION = re.compile(
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:appendix|appendices|tables?|figures?|figure\s+legends|supplementary|supporting\s+information|"
+    r"acknowledge?ments?|author\s+contributions|funding|conflicts?\s+of\s+interest|competing\s+interests|abbreviations)\b[^\n]{0,40}$"
+)
+_BIBITEM = re.compile(r"\\bibitem(?:\[[^\]\n]{0,200}\])?\{([^}\n]{1,200})\}")
+_ENTRY_START = re.compile(r"^[ \t]*[-*+•][ \t]+")
+_YEARISH = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|n\.\s?d\.")
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    """The reference list of a document: where it is, its heading, its parsed entries."""
+
+    start: int  # original offsets of the whole list (heading included)
+    end: int
+    heading: str | None
+    entries: list[Reference] = field(default_factory=list)
+
+
+def make_key(ref: Reference, taken: set[str]) -> str:
+    """'smith2020' (first author family, lower-case letters only, + year with its a/b suffix), unique in ``taken``."""
+    family = ref.authors[0].family if ref.authors else (ref.title or "anon")
+    stem = re.sub(r"[^a-z]", "", family.split()[-1].lower() if family.split() else "") or "anon"
+    base = stem + (ref.year or "nd")
+    key = base
+    n = 1
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    taken.add(key)
+    return key
+
+
+@cache
+def _end_marker_pattern() -> re.Pattern[str]:
+    words = sorted(load_words("list_end_markers"), key=len, reverse=True)
+    return re.compile(r"(?im)^[ \t]*(?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
+def _boilerplate_cut(text: str, start: int, end: int) -> int:
+    """Start of the first line in ``(start, end)`` that opens with list-end boilerplate, else ``end``."""
+    nl = text.find("\n", start, end)
+    if nl == -1:
+        return end
+    m = _end_marker_pattern().search(text, nl + 1, end)
+    return m.start() if m else end
+
+
+def _reads_like_reference(ref: Reference) -> bool:
+    if ref.doi or ref.pmid or ref.url or ref.accessed:
+        return True
+    if not (ref.year and _YEARISH.search(ref.raw)):
+        return False
+    return bool(ref.authors or ref.venue)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _entry(text: str, lines: LineIndex, start: int, end: int, number: int | None) -> Reference | None:
+    start, end = _trim(text, start, end)
+    if end <= start:
+        return None
+    raw = text[start:end]
+    ref = parse_reference(raw)
+    ref.span = lines.span(start, end)
+    if number is not None:
+        ref.number = number
+        ref.key = str(number)
+    return ref
+
+
+def _numbered_runs(text: str, lo: int, hi: int) -> list[list[tuple[int, int, int]]]:
+    """Runs of consecutively numbered entry starts in ``[lo, hi)``: (number, start, body_start)."""
+    runs: list[list[tuple[int, int, int]]] = []
+    current: list[tuple[int, int, int]] = []
+    for m in _NUMBERED.finditer(text, lo, hi):
+        n = int(next(g for g in m.groups() if g is not None))
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        if current and n == current[-1][0] + 1:
+            current.append((n, start, m.end()))
+        elif n == 1:
+            if current:
+                runs.append(current)
+            current = [(n, start, m.end())]
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _split_inline(text: str, run: list[tuple[int, int, int]], hi: int) -> list[tuple[int, int, int]]:
+    """Add entries run together on one line ('...2022.11. Somani A') to a run."""
+    out: list[tuple[int, int, int]] = []
+    for idx, item in enumerate(run):
+        out.append(item)
+        n, _, body = item
+        seg_end = run[idx + 1][1] if idx + 1 < len(run) else hi
+        while True:
+            expected = out[-1][0] + 1
+            if idx + 1 < len(run) and run[idx + 1][0] == expected:
+                break
+            found = None
+            for m in _INLINE_NEXT.finditer(text, out[-1][2], seg_end):
+                if int(m.group(1)) == expected:
+                    found = m
+                    break
+            if found is None:
+                break
+            out.append((expected, found.start(1), found.end()))
+    return out
+
+
+def _paragraph_end(text: str, start: int, end: int, min_chars: int = 25) -> int:
+    """End of the paragraph holding an entry that starts at ``start`` (a blank line), capped at ``end``."""
+    for m in _BLANK.finditer(text, start, end):
+        if len(text[start : m.start()].strip()) >= min_chars:
+            return m.start()
+    return end
+
+
+def _numbered_entries(text: str, lines: LineIndex, run: list[tuple[int, int, int]], hi: int) -> list[Reference]:
+    entries = []
+    for idx, (n, start, _) in enumerate(run):
+        end = run[idx + 1][1] if idx + 1 < len(run) else hi
+        end = _paragraph_end(text, start, end)
+        end = _boilerplate_cut(text, start, end)
+        ref = _entry(text, lines, start, end, n)
+        if ref is not None:
+            entries.append(ref)
+    return entries
+
+
+def _drop_trailing_non_references(entries: list[Reference]) -> list[Reference]:
+    while entries and not _reads_like_reference(entries[-1]):
+        entries.pop()
+    return entries
+
+
+def _best_numbered(text: str, lines: LineIndex, lo: int, hi: int) -> list[Reference] | None:
+    best: list[Reference] | None = None
+    for run in _numbered_runs(text, lo, hi):
+        run = _split_inline(text, run, hi)
+        if len(run) < 2:
+            continue
+        entries = _drop_trailing_non_references(_numbered_entries(text, lines, run, hi))
+        good = sum(_reads_like_reference(e) for e in entries)
+        if len(entries) < 2 or good < 0.6 * len(entries):
+            continue
+        if best is None or len(entries) >= len(best):
+            best = entries
+    return best
+
+
+def _unnumbered_entries(text: str, lines: LineIndex, lo: int, hi: int) -> list[Reference]:
+    """Entries after a heading with no numbers: one per paragraph, or one per line when lines end entries."""
+    entries: list[Reference] = []
+    pieces: list[tuple[int, int]] = []
+    para_start = lo
+    for m in [*_BLANK.finditer(text, lo, hi), None]:
+        para_end = m.start() if m else hi
+        block = text[para_start:para_end]
+        line_starts = [para_start] + [para_start + i + 1 for i, c in enumerate(block) if c == "\n"]
+        # A new entry starts on a line when the previous line ended an entry (".", a DOI/URL, ")").
+        current = line_starts[0]
+        for ls in line_starts[1:]:
+            prev = text[current:ls].rstrip()
+            nxt = text[ls:para_end].lstrip(" \t")[:1]
+            if prev.endswith((".", ")")) or re.search(r"(?:10\.\d{4,9}/\S+|https?://\S+)$", prev):
+                if nxt.isupper() or _ENTRY_START.match(text[ls : ls + 4]):
+                    pieces.append((current, ls))
+                    current = ls
+        pieces.append((current, para_end))
+        para_start = m.end() if m else hi
+    for start, end in pieces:
+        bullet = _ENTRY_START.match(text, start, end)
+        ref = _entry(text, lines, bullet.end() if bullet else start, end, None)
+        if ref is not None and ref.raw.strip():
+            entries.append(ref)
+    return entries
+
+
+def _assign_keys(entries: list[Reference]) -> None:
+    taken = {e.key for e in entries if e.key}
+    for e in entries:
+        if not e.key:
+            e.key = make_key(e, taken)
+
+
+def _bibitems(text: str, lines: LineIndex) -> ReferenceList | None:
+    begin = text.find("\\begin{thebibliography}")
+    if begin == -1:
+        return None
+    close = text.find("\\end{thebibliography}", begin)
+    close = len(text) if close == -1 else close
+    items = list(_BIBITEM.finditer(text, begin, close))
+    entries = []
+    for idx, m in enumerate(items):
+        end = items[idx + 1].start() if idx + 1 < len(items) else close
+        ref = _entry(text, lines, m.end(), end, None)
+        if ref is not None:
+            ref.key = m.group(1).strip()
+            entries.append(ref)
+    stop = close + len("\\end{thebibliography}") if close < len(text) else close
+    return ReferenceList(start=begin, end=stop, heading=None, entries=entries)
+
+
+def find_reference_list(text: str) -> ReferenceList | None:
+    """The reference list inside ``text`` (the original decoded document), or None when there is none."""
+    lines = LineIndex(text)
+    bib = _bibitems(text, lines)
+    if bib is not None:
+        return bib
+    headings = list(_HEADING.finditer(text))
+    for h in reversed(headings):
+        weak = h.group(1).lower() in _WEAK_HEADINGS
+        body_start = h.end()
+        nxt = _NEXT_SECTION.search(text, body_start)
+        hi = nxt.start() if nxt else len(text)
+        hi = _boilerplate_cut(text, body_start, hi)
+        entries = _best_numbered(text, lines, body_start, hi)
+        if entries is None and not weak:
+            entries = _drop_trailing_non_references(_unnumbered_entries(text, lines, body_start, hi))
+            if sum(_reads_like_reference(e) for e in entries) < max(1, 0.6 * len(entries)):
+                entries = None
+        if entries:
+            _assign_keys(entries)
+            start = h.start() + (len(h.group()) - len(h.group().lstrip()))
+            return ReferenceList(start=start, end=entries[-1].span.end if entries[-1].span else hi, heading=h.group(1), entries=entries)
+    entries = _best_numbered(text, lines, 0, len(text))
+    if not entries or len(entries) < 3:
+        return None
+    _assign_keys(entries)
+    first, last = entries[0].span, entries[-1].span
+    assert first is not None and last is not None
+    return ReferenceList(start=first.start, end=last.end, heading=None, entries=entries)

@@ -1,0 +1,206 @@
+"""parse_reference on one example per style (written for these tests), plus properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from references.entry_parser import parse_reference, strip_label
+from references.models import SourceType
+
+
+def families(ref):
+    return [a.family for a in ref.authors]
+
+
+def test_vancouver_journal_article():
+    ref = parse_reference(
+        "7. Okafor NB, van der Linde JP, Quist-Hale R, et al. Sleep timing and mood in shift workers: "
+        "a cohort study. J Occup Health Res. 2018 Mar;44(2):117-25. doi:10.1234/johr.2018.0044. PMID: 29876543."
+    )
+    assert ref.number == 7
+    assert families(ref) == ["Okafor", "van der Linde", "Quist-Hale"]
+    assert ref.authors[0].given == "NB"
+    assert ref.extra["et_al"] == "true"
+    assert ref.title == "Sleep timing and mood in shift workers: a cohort study"
+    assert ref.venue == "J Occup Health Res"
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == ("2018", "44", "2", "117–25")
+    assert ref.doi == "10.1234/johr.2018.0044"
+    assert ref.pmid == "29876543"
+    assert ref.source_type is SourceType.JOURNAL_ARTICLE
+
+
+def test_ama_with_colon_after_et_al_and_link_noise():
+    ref = parse_reference(
+        "Brandt KL, Osei M, Fairweather T, et al.: Lithium levels in drinking water and suicide rates. "
+        "Arch Gen Epidemiol. 2016;58:201–209. Link. Accessed March 3, 2021."
+    )
+    assert families(ref) == ["Brandt", "Osei", "Fairweather"]
+    assert ref.title == "Lithium levels in drinking water and suicide rates"
+    assert ref.venue == "Arch Gen Epidemiol"
+    assert (ref.year, ref.volume, ref.pages) == ("2016", "58", "201–209")
+    assert ref.accessed == "March 3, 2021"
+    assert ref.source_type is SourceType.JOURNAL_ARTICLE
+
+
+def test_apa_journal_article():
+    ref = parse_reference(
+        "Marchetti, L. A., O'Donnell, P., & Nakamura, H. (2019b). Working memory training does not transfer "
+        "to reading. Journal of Applied Cognition, 33(4), 512–530. https://doi.org/10.5555/jac.2019.33.4.512"
+    )
+    assert families(ref) == ["Marchetti", "O'Donnell", "Nakamura"]
+    assert ref.authors[0].given == "L. A."
+    assert ref.year == "2019b"
+    assert ref.title == "Working memory training does not transfer to reading"
+    assert ref.venue == "Journal of Applied Cognition"
+    assert (ref.volume, ref.issue, ref.pages) == ("33", "4", "512–530")
+    assert ref.doi == "10.5555/jac.2019.33.4.512"
+
+
+def test_harvard_plos_style():
+    ref = parse_reference("Lindqvist K, Arroyo B (2007) Seasonal drift in pollinator visits. Ecol Notes 12: 44–51.")
+    assert families(ref) == ["Lindqvist", "Arroyo"]
+    assert ref.year == "2007"
+    assert ref.title == "Seasonal drift in pollinator visits"
+    assert ref.venue == "Ecol Notes"
+    assert (ref.volume, ref.pages) == ("12", "44–51")
+
+
+def test_harvard_year_without_parentheses():
+    ref = parse_reference("Pereira, T. J., and M. A. Holt. 1998. Burrow depth in desert rodents. Arid Fauna 9: 3-14.")
+    assert families(ref) == ["Pereira", "Holt"]
+    assert ref.year == "1998"
+    assert ref.title == "Burrow depth in desert rodents"
+
+
+def test_chicago_notes_article():
+    ref = parse_reference(
+        'Whitcombe, Eleanor, and Daniel Ferris. "Ledgers of the Grain Trade." Agrarian History Review 41, '
+        "no. 2 (1987): 233–58."
+    )
+    assert families(ref) == ["Whitcombe", "Ferris"]
+    assert ref.authors[0].given == "Eleanor"
+    assert ref.title == "Ledgers of the Grain Trade"
+    assert ref.venue == "Agrarian History Review"
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == ("1987", "41", "2", "233–58")
+
+
+def test_ieee_article():
+    ref = parse_reference(
+        '[12] P. K. Raman, L. Ostrowski, and T. Baek, "Low-power wake-up receivers for sensor meshes," '
+        "IEEE Trans. Circuits Syst., vol. 61, no. 9, pp. 2201-2210, Sep. 2014."
+    )
+    assert ref.number == 12
+    assert families(ref) == ["Raman", "Ostrowski", "Baek"]
+    assert ref.authors[0].given == "P. K."
+    assert ref.title == "Low-power wake-up receivers for sensor meshes"
+    assert ref.venue == "IEEE Trans. Circuits Syst"
+    assert (ref.year, ref.volume, ref.issue, ref.pages) == ("2014", "61", "9", "2201–2210")
+
+
+def test_web_page_without_authors():
+    ref = parse_reference(
+        "3. Seasonal allergies: what helps. Lakeside Health Clinic. Published May 2, 2020. Link. Accessed June 1, 2021."
+    )
+    assert ref.authors == []
+    assert ref.title == "Seasonal allergies: what helps"
+    assert ref.venue == "Lakeside Health Clinic"
+    assert ref.year == "2020"
+    assert ref.accessed == "June 1, 2021"
+    assert ref.source_type is SourceType.WEB_PAGE
+
+
+def test_web_page_with_url():
+    ref = parse_reference(
+        "Northfield Water Board. Annual drinking water quality summary [Internet]. 2022 [cited 2023 Feb 4]. "
+        "Available from: https://water.example.org/reports/2022"
+    )
+    assert families(ref) == ["Northfield Water Board"]
+    assert ref.url == "https://water.example.org/reports/2022"
+    assert ref.accessed == "2023 Feb 4"
+    assert ref.source_type is SourceType.WEB_PAGE
+
+
+def test_title_that_looks_like_a_name_is_not_an_author():
+    ref = parse_reference("Cognitive Behavioral Therapy. Wellness Portal. Updated January 5, 2020.")
+    assert ref.authors == []
+    assert ref.title == "Cognitive Behavioral Therapy"
+
+
+def test_book():
+    ref = parse_reference("Haldane, Rosalind. Tides of the Northern Shelf. Aberdeen: Kestrel Press, 1994.")
+    assert families(ref) == ["Haldane"]
+    assert ref.title == "Tides of the Northern Shelf"
+    assert ref.year == "1994"
+    assert ref.source_type is SourceType.BOOK
+
+
+def test_chapter():
+    ref = parse_reference(
+        "Okonkwo, C. (2011). Grief rituals in transition. In M. Tal & R. Behr (Eds.), Handbook of mourning "
+        "(pp. 88–104). Leeds: Marlow Press."
+    )
+    assert families(ref) == ["Okonkwo"]
+    assert ref.title == "Grief rituals in transition"
+    assert ref.venue == "Handbook of mourning"
+    assert ref.pages == "88–104"
+    assert ref.source_type is SourceType.CHAPTER
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Ferreira-Lobo A, Chen Y. Spike sorting at scale. bioRxiv. 2021. doi:10.1101/2021.03.01.433210",
+        "Ivanova M, Patel S. Sparse probes for retrieval. arXiv:2104.01234 [cs.IR]. 2021.",
+        "Holm, J. (2020). Mood and sleep in teenagers. PsyArXiv. https://osf.io/preprints/psyarxiv/abcd1",
+    ],
+)
+def test_preprints(raw):
+    ref = parse_reference(raw)
+    assert ref.source_type is SourceType.PREPRINT
+    assert ref.authors
+
+
+def test_organization_author_with_year():
+    ref = parse_reference("World Meteorological Organization (2015) Guide to instruments. Geneva: WMO Press.")
+    assert families(ref) == ["World Meteorological Organization"]
+    assert ref.year == "2015"
+    assert ref.title == "Guide to instruments"
+
+
+def test_near_miss_capitalized_title_words_are_not_authors():
+    ref = parse_reference("Selective Dopamine Agonists. Pharmacy Today. September 9, 2019.")
+    assert ref.authors == []
+    assert ref.year == "2019"
+
+
+def test_strip_label_forms():
+    assert strip_label("[3] Smith J.") == (3, "Smith J.")
+    assert strip_label("(14) Smith J.") == (14, "Smith J.")
+    assert strip_label("22. Smith J.") == (22, "Smith J.")
+    assert strip_label("2021. Smith J.")[0] is None or strip_label("2021. Smith J.")[0] == 2021
+    assert strip_label("Smith J.") == (None, "Smith J.")
+
+
+def test_raw_is_kept_and_key_left_empty():
+    raw = "Doe J.\nA title.\nSome J. 2001;1:2."
+    ref = parse_reference(raw)
+    assert ref.raw == raw
+    assert ref.key == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_arbitrary_text(text):
+    ref = parse_reference(text)
+    assert ref.raw == text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Smith", "J.", "A", ",", ".", "and", "&", "(", ")", "2019", ";", ":", "12", "–", '"', "et al", "In", "pp.", "vol."]), max_size=60)
+)
+def test_never_raises_on_reference_like_tokens(tokens):
+    ref = parse_reference(" ".join(tokens))
+    assert ref.year is None or ref.year[:4].isdigit()

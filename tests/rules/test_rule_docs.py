@@ -1,0 +1,69 @@
+"""Meta-tests over the rule registry (sqlfluff's docstring tests, pylint's
+message-documentation test, ruff's registry checks): every rule is documented
+in the same sections, named consistently, and its Example really flags and its
+fix really passes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claims.loading import decode
+from claims.models import Document
+from verifier.config import VerifierConfig
+from verifier.pipeline import analyze
+from verifier.registry import RULES, all_rules
+from verifier.rule_docs import REQUIRED_SECTIONS, example, sections
+from verifier.rules.base import Rule
+
+CODE = re.compile(r"^(CIT|SUP|OVR|CON|STA)\d{3}$")
+NAME = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+def test_registry_is_sorted_unique_and_well_named():
+    codes = [r.code for r in RULES]
+    assert codes == sorted(codes)
+    assert len(set(codes)) == len(codes)
+    assert len({r.name for r in RULES}) == len(RULES)
+    for rule in RULES:
+        assert CODE.match(rule.code), rule.code
+        assert NAME.match(rule.name), rule.name
+        assert issubclass(rule, Rule)
+        # the module is named for the code and the problem: ovr002_causal_from_correlational
+        module = rule.__module__.rsplit(".", 1)[-1]
+        assert module == f"{rule.code.lower()}_{rule.name.replace('-', '_')}", module
+        assert rule.__module__.split(".")[-2] == rule.code[:3].lower()
+        # the class name spells the name: causal-from-correlational -> CausalFromCorrelational
+        assert rule.__name__.lower() == rule.name.replace("-", ""), rule.__name__
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_docstring_has_every_section_in_order(rule: type[Rule]):
+    found = list(sections(rule))
+    assert found == list(REQUIRED_SECTIONS), f"{rule.code}: sections {found}"
+    assert rule.summary(), f"{rule.code}: no summary line"
+    assert all(sections(rule)[s] for s in REQUIRED_SECTIONS), f"{rule.code}: empty section"
+
+
+def _run(rule: type[Rule], text: str):
+    data = text.encode("utf-8")
+    decoded, encoding = decode(data)
+    doc = Document(path="example.md", text=decoded, sha256="0" * 64, format="md", encoding=encoding)
+    return analyze(doc, VerifierConfig(select=[rule.code], preview=True))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_example_flags_and_fix_passes(rule: type[Rule]):
+    flagged, fixed = example(rule)
+    bad = _run(rule, flagged)
+    assert any(f.code == rule.code for f in bad.findings), f"{rule.code}: Example not flagged"
+    good = _run(rule, fixed)
+    assert not [f for f in good.findings if f.code == rule.code], f"{rule.code}: 'Use instead' flagged: {good.findings}"
+    for report, text in ((bad, flagged), (good, fixed)):
+        for f in report.findings:
+            assert text[f.span.start : f.span.end] == f.quoted
+
+
+def test_all_rules_includes_the_builtin_table():
+    assert set(RULES) <= set(all_rules())

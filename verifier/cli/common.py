@@ -1,0 +1,113 @@
+"""What several commands share: reading the manuscript, the configuration and the
+other inputs, and writing outputs. Errors are raised as ``VerifierError``; the
+entry point turns them into one line."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+from claims.errors import InputError
+from claims.models import Document
+from verifier.config import ConfigError, VerifierConfig, find_config_file, load_config, override
+from verifier.models import Severity
+
+
+class Format(str, Enum):
+    json = "json"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    sarif = "sarif"
+    csv = "csv"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+EXTENSIONS = {
+    "json": "json", "text": "txt", "markdown": "md", "html": "html", "sarif": "sarif", "csv": "csv", "github": "txt",
+}
+
+
+def read_document(path: str, max_bytes: int) -> Document:
+    from claims.loading import load_document
+
+    return load_document(path, max_bytes=max_bytes)
+
+
+def resolve_config(file: str, config_path: Path | None, **flags: object) -> VerifierConfig:
+    """Defaults < the config file (given, or the nearest one to the manuscript) < flags."""
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(f"{config_path}: configuration file not found")
+    start = Path.cwd() if file == "-" else Path(file).parent
+    path = config_path or find_config_file(start)
+    return override(load_config(path), **flags)
+
+
+def parse_severities(pairs: list[str]) -> dict[str, Severity]:
+    out: dict[str, Severity] = {}
+    for pair in pairs:
+        code, sep, level = pair.partition("=")
+        if not sep or level.strip().lower() not in {s.value for s in Severity}:
+            raise ConfigError(f"--severity expects CODE=error|warning|info, got '{pair}'")
+        out[code.strip().upper()] = Severity(level.strip().lower())
+    return out
+
+
+def parse_rule_options(pairs: list[str]) -> dict[str, dict[str, object]]:
+    """``--rule-option OVR001.min-evidence-level=2`` -> {"OVR001": {"min-evidence-level": 2}}."""
+    import json
+
+    out: dict[str, dict[str, object]] = {}
+    for pair in pairs:
+        target, sep, value = pair.partition("=")
+        code, dot, key = target.partition(".")
+        if not sep or not dot or not key:
+            raise ConfigError(f"--rule-option expects CODE.option=value, got '{pair}'")
+        try:
+            parsed: object = json.loads(value)
+        except json.JSONDecodeError:
+            parsed = value
+        out.setdefault(code.strip().upper(), {})[key.strip()] = parsed
+    return out
+
+
+def split_codes(values: list[str]) -> list[str]:
+    return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+
+
+def output_targets(formats: list[Format], outputs: list[str], stem: str) -> list[tuple[Format, Path | None]]:
+    """Pair formats with destinations: none (stdout, one format only), a directory
+    (``DIR/<stem>.<ext>`` per format), ``FMT=PATH`` pairs, or paths in the order of ``-f``."""
+    if not outputs:
+        if len(formats) > 1:
+            raise InputError("several --format values need --output (a directory or one path per format)")
+        return [(formats[0], None)]
+    if len(outputs) == 1 and "=" not in outputs[0] and (Path(outputs[0]).is_dir() or outputs[0].endswith(("/", "\\"))):
+        folder = Path(outputs[0])
+        return [(f, folder / f"{stem}.{EXTENSIONS[f.value]}") for f in formats]
+    if all("=" in o for o in outputs):
+        pairs = {}
+        for o in outputs:
+            name, _, path = o.partition("=")
+            try:
+                pairs[Format(name.strip().lower())] = Path(path)
+            except ValueError:
+                raise InputError(f"unknown format '{name}' in --output {o}") from None
+        missing = [f.value for f in formats if f not in pairs]
+        if missing:
+            raise InputError(f"no --output given for format(s) {', '.join(missing)}")
+        return [(f, pairs[f]) for f in formats]
+    if len(outputs) != len(formats):
+        raise InputError("give one --output per --format, FMT=PATH pairs, or a directory")
+    return list(zip(formats, [Path(o) for o in outputs]))
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,132 @@
+"""Configuration: ``[tool.verifier]`` in ``pyproject.toml`` or a ``verifier.toml``,
+overridden by CLI flags (defaults < file < flags).
+
+Unknown keys are an error naming the file and the key, so a typo never
+silently turns a rule off (vale's E201, ruff's strict settings). Rule selection
+works like ruff's and flake8's: codes are matched by prefix (``OVR``,
+``OVR00``, ``OVR002``, ``ALL``), the most specific matching prefix decides, and
+``ignore`` wins a tie.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from claims.errors import VerifierError
+from verifier.models import Severity
+
+
+class ConfigError(VerifierError):
+    """Bad configuration: unknown key, bad value, unreadable file."""
+
+
+class VerifierConfig(BaseModel):
+    """The settings a run uses. Field names are the TOML keys with ``-`` for ``_``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    ignore: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    preview: bool = False
+    fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    warn_unused_ignores: bool = Field(default=False, alias="warn-unused-ignores")
+    extend_hedges: list[str] = Field(default_factory=list, alias="extend-hedges")
+    extend_boosters: list[str] = Field(default_factory=list, alias="extend-boosters")
+    extend_absolutes: list[str] = Field(default_factory=list, alias="extend-absolutes")
+    retractions: str | None = None  # path to a Retraction Watch CSV or a DOI list
+    source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
+
+
+def _specificity(code: str, patterns: Iterable[str]) -> int:
+    """Length of the longest pattern that selects ``code``; -1 when none does."""
+    best = -1
+    for pattern in patterns:
+        p = pattern.upper()
+        if p == "ALL":
+            best = max(best, 0)
+        elif code.startswith(p):
+            best = max(best, len(p))
+    return best
+
+
+def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """Ruff's rule: the more specific of select/ignore wins; ignore wins a tie."""
+    s = _specificity(code, select)
+    i = _specificity(code, ignore)
+    return s >= 0 and s > i
+
+
+def _format_error(err: ValidationError, source: str) -> str:
+    first = err.errors()[0]
+    loc = ".".join(str(x) for x in first["loc"])
+    if first["type"] == "extra_forbidden":
+        return f"{source}: unknown key '{loc}' in [tool.verifier]"
+    return f"{source}: bad value for '{loc}': {first['msg']}"
+
+
+def parse_config(data: dict[str, Any], source: str) -> VerifierConfig:
+    try:
+        config = VerifierConfig.model_validate(data)
+    except ValidationError as err:
+        raise ConfigError(_format_error(err, source)) from None
+    return config.model_copy(update={"source": source})
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read configuration: {err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``verifier.toml``, or ``pyproject.toml`` with a ``[tool.verifier]`` table,
+    from ``start`` upwards."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        candidate = folder / "verifier.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "verifier" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> VerifierConfig:
+    """Read a config file (``None``: defaults)."""
+    if path is None:
+        return VerifierConfig()
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("verifier", {})
+    elif "tool" in data and "verifier" in data["tool"]:
+        data = data["tool"]["verifier"]
+    return parse_config(data, str(path))
+
+
+def override(config: VerifierConfig, **flags: Any) -> VerifierConfig:
+    """Apply CLI flags over a file configuration; ``None`` or empty flags leave the file's value."""
+    updates = {k: v for k, v in flags.items() if v not in (None, [], {})}
+    if "severity" in updates:
+        updates["severity"] = {**config.severity, **updates["severity"]}
+    if "rules" in updates:
+        merged = {code: dict(opts) for code, opts in config.rules.items()}
+        for code, opts in updates["rules"].items():
+            merged.setdefault(code, {}).update(opts)
+        updates["rules"] = merged
+    try:
+        return VerifierConfig.model_validate({**config.model_dump(), **updates, "source": config.source})
+    except ValidationError as err:
+        raise ConfigError(_format_error(err, "command line")) from None

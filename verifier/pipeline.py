@@ -1,0 +1,202 @@
+"""The pipeline: the one function that calls every stage, in order.
+
+    Document ─► reference list found ─► sentences, markers, claims ─► features
+             ─► references (in the document and/or external files) ─► evidence, retractions
+             ─► links ─► rules ─► Report
+
+Stages never call each other sideways; each takes models and returns models.
+Nothing here prints; only the loaders at the start read files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claims.document import analyze_document
+from claims.errors import InputError
+from claims.models import Claim, Document, UnitKind
+from claims.normalize import normalize
+from claims.spans import LineIndex, SentenceView
+from references.models import Link, LinkStatus, Reference, SkippedInput
+from references.reflist import find_reference_list
+from verifier import __version__
+from verifier.config import VerifierConfig
+from verifier.engine import run_rules
+from verifier.models import InputInfo, Report, Summary, ToolInfo
+from verifier.registry import active_rules
+from verifier.rules.base import RuleContext
+
+
+@dataclass
+class Inputs:
+    """Everything besides the manuscript that a run may use."""
+
+    reference_files: Sequence[str] = ()
+    sources: dict[str, str] = field(default_factory=dict)  # reference key -> source text
+    retractions_path: str | None = None  # Retraction Watch CSV or a DOI list
+    against: Sequence[Document] = ()  # documents whose claims this one should agree with
+
+
+SOURCE_SUFFIXES = (".txt", ".md", ".abstract")
+
+
+def read_sources(folder: Path) -> dict[str, str]:
+    """``--sources DIR``: one file per reference key (``12.txt``, ``smith2020.md``)."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: --sources needs a folder with one file per reference key")
+    out: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
+            out[path.stem] = path.read_text(encoding="utf-8", errors="replace")
+    return out
+
+
+def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
+    """A normalized view of one claim whose spans still index the whole document."""
+    local = normalize(claim.text)
+    return SentenceView(local, 0, len(local.normalized), lines, text, base=claim.span.start)
+
+
+def describe_claims(doc: Document) -> Document:
+    """Fill each claim's features: certainty, causality, population, direction, quantities,
+    check-worthiness; and record which unmarked claims continue a cited one."""
+    from claims.direction import direction
+    from claims.features import checkworthiness, describe, find_continuations
+    from claims.quantities import find_quantities
+
+    lines = LineIndex(doc.text)
+    kinds = {s.span.start: s.kind for s in doc.sentences}
+    described: list[Claim] = []
+    for claim in doc.claims:
+        view = claim_view(doc.text, lines, claim)
+        features = describe(view)
+        dir_, negated, dir_cues = direction(view)
+        worthy, reason = checkworthiness(
+            view, kind=kinds.get(claim.span.start, UnitKind.PROSE),
+            section=claim.section,
+            has_markers=bool(claim.markers),
+        )
+        features = features.model_copy(
+            update={
+                "direction": dir_,
+                "negated": negated,
+                "cues": [*features.cues, *dir_cues],
+                "quantities": find_quantities(view),
+                "checkworthy_reason": reason,
+            }
+        )
+        described.append(claim.model_copy(update={"features": features, "checkworthy": worthy}))
+    doc = doc.model_copy(update={"claims": described})
+    continues = find_continuations(doc)
+    if continues:
+        doc = doc.model_copy(
+            update={"claims": [c.model_copy(update={"continues": continues.get(c.id)}) for c in doc.claims]}
+        )
+    return doc
+
+
+def continuation_links(doc: Document, links: list[Link]) -> list[Link]:
+    """A claim that continues a cited claim inherits its references, marked as continuation."""
+    by_claim: dict[str, list[Link]] = {}
+    for link in links:
+        by_claim.setdefault(link.claim_id, []).append(link)
+    out: list[Link] = []
+    for claim in doc.claims:
+        if claim.continues is None:
+            continue
+        for link in by_claim.get(claim.continues, []):
+            if link.status is LinkStatus.LINKED:
+                out.append(
+                    link.model_copy(
+                        update={
+                            "claim_id": claim.id,
+                            "status": LinkStatus.CONTINUATION,
+                            "note": f"continues claim {claim.continues}, which cites {link.marker_text}",
+                        }
+                    )
+                )
+    return out
+
+
+def load_references(files: Sequence[str]) -> tuple[list[Reference], list[SkippedInput]]:
+    from references.loaders import load_reference_file
+
+    refs: list[Reference] = []
+    skipped: list[SkippedInput] = []
+    for path in files:
+        loaded, bad = load_reference_file(path)
+        refs.extend(loaded)
+        skipped.extend(bad)
+    return refs, skipped
+
+
+def grade_references(refs: list[Reference], retractions_path: str | None) -> list[Reference]:
+    from references.evidence import assess
+
+    graded = [assess(r) for r in refs]
+    if retractions_path:
+        from references.retractions import RetractionIndex, apply
+
+        graded = apply(graded, RetractionIndex.load(retractions_path))
+    return graded
+
+
+def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None) -> Report:
+    """Run every stage on one decoded document and return its report."""
+    from references.linking import link
+
+    inputs = inputs or Inputs()
+    reflist = find_reference_list(doc.text)
+    exclude = [(reflist.start, reflist.end)] if reflist else []
+    doc = analyze_document(doc, exclude=exclude)
+    doc = doc.model_copy(
+        update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
+    )
+    doc = describe_claims(doc)
+
+    external, skipped = load_references(inputs.reference_files)
+    in_document = list(reflist.entries) if reflist else []
+    references = grade_references(external or in_document, inputs.retractions_path)
+
+    result = link(doc.claims, references)
+    links = [*result.links, *result.unresolved]
+    links.extend(continuation_links(doc, links))
+    links.sort(key=lambda lk: (lk.marker_span.start, lk.claim_id))
+
+    sources = {r.key: r.abstract for r in references if r.abstract}
+    sources.update(inputs.sources)
+    ctx = RuleContext.build(
+        doc, references, links, has_reference_list=bool(references), sources=sources
+    )
+    engine = run_rules(ctx, active_rules(config, doc.path), warn_unused_ignores=config.warn_unused_ignores)
+    findings = engine.findings
+    skipped.extend(engine.skipped)
+
+    summary = Summary(
+        claims=len(doc.claims),
+        checkworthy_claims=sum(c.checkworthy for c in doc.claims),
+        markers=sum(len(c.markers) for c in doc.claims),
+        references=len(references),
+        findings_by_code=dict(sorted(Counter(f.code for f in findings).items())),
+        findings_by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
+    )
+    return Report(
+        tool=ToolInfo(name="verifier", version=__version__),
+        input=InputInfo(
+            path=doc.path,
+            sha256=doc.sha256,
+            format=doc.format,
+            encoding=doc.encoding,
+            size=len(doc.text),
+            reference_files=[str(Path(p)) for p in inputs.reference_files],
+        ),
+        claims=doc.claims,
+        references=references,
+        links=links,
+        findings=findings,
+        skipped=skipped,
+        summary=summary,
+    )

@@ -1,0 +1,43 @@
+"""Shared helpers for rules that weigh the cited evidence.
+
+Levels 1..5 rank as numbers (1 strongest); ``preclinical`` and
+``non_scholarly`` sit outside the ladder and ``unknown`` is never guessed:
+rules that need a level stay silent (or say so at info level) when any cited
+work's level is unknown.
+"""
+
+from __future__ import annotations
+
+from references.models import EvidenceLevel, Reference
+from verifier.models import Trigger
+
+LADDER = {EvidenceLevel.L1: 1, EvidenceLevel.L2: 2, EvidenceLevel.L3: 3, EvidenceLevel.L4: 4, EvidenceLevel.L5: 5}
+
+
+def rank(ref: Reference) -> int | None:
+    """1..5 for works on the ladder; None for preclinical, non-scholarly and unknown."""
+    return LADDER.get(ref.evidence.level)
+
+
+def is_known(ref: Reference) -> bool:
+    return ref.evidence.level is not EvidenceLevel.UNKNOWN
+
+
+def reference_trigger(ref: Reference) -> Trigger:
+    """A finding's evidence item naming a cited work, its level and why it has that level."""
+    ev = ref.evidence
+    why = "; ".join(f"{r.field}: '{r.cue}' -> {r.conclusion}" for r in ev.reasons[:4])
+    label = f"[{ref.key}] {ref.title or ' '.join(ref.raw.split())[:100]}"
+    return Trigger(
+        kind="reference",
+        text=label,
+        span=ref.span,
+        reference_key=ref.key,
+        evidence_level=ev.level.value,
+        detail=f"design {ev.design.value}, species {ev.species.value}" + (f"; {why}" if why else ""),
+    )
+
+
+def describe_levels(refs: list[Reference]) -> str:
+    """'[71] preclinical (animal_study), [72] 2 (rct)' for messages."""
+    return ", ".join(f"[{r.key}] {r.evidence.level.value} ({r.evidence.design.value})" for r in refs)

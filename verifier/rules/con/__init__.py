@@ -1,0 +1,81 @@
+"""Contradiction rules (CON001-CON003) and the readings they share: a normalized view of each claim,
+the document's abbreviations, and the claim's propositions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claims.abbreviations import Abbreviations
+from claims.models import Certainty, Claim
+from claims.normalize import normalize
+from claims.propositions import Proposition, propositions
+from claims.spans import SentenceView
+from verifier.models import Trigger
+from verifier.rules.base import RuleContext
+from verifier.source_match import Disagreement, Match, best_matches, judge, source_sentences
+
+__all__ = [
+    "claim_propositions",
+    "claim_view",
+    "document_abbreviations",
+    "source_disagreements",
+    "source_text",
+    "source_trigger",
+]
+
+
+def claim_view(ctx: RuleContext, claim: Claim) -> SentenceView:
+    """A normalized view of one claim whose spans index the whole document."""
+    local = normalize(claim.text)
+    return SentenceView(local, 0, len(local.normalized), ctx.lines, ctx.document.text, base=claim.span.start)
+
+
+def document_abbreviations(ctx: RuleContext) -> Abbreviations:
+    return Abbreviations.of([ctx.document.text])
+
+
+def claim_propositions(ctx: RuleContext, claim: Claim, abbreviations: Abbreviations) -> list[Proposition]:
+    """Propositions of a check-worthy, unhedged claim (a hedged claim asserts no direction to contradict)."""
+    if not claim.checkworthy or claim.features.certainty is Certainty.HEDGED:
+        return []
+    return propositions(
+        claim_view(ctx, claim),
+        claim.id,
+        abbreviations,
+        population=claim.features.population,
+        quantities=claim.features.quantities,
+    )
+
+
+def source_text(ctx: RuleContext, key: str) -> str | None:
+    """The text known for a cited work: a ``--sources`` file or metadata record first, else its abstract."""
+    ref = ctx.references_by_key.get(key)
+    return ctx.sources.get(key) or (ref.abstract if ref is not None else None)
+
+
+MIN_MATCH = 0.3  # a source sentence must share this share of the claim's weighted words to be relied on
+
+
+def source_disagreements(
+    ctx: RuleContext, claim: Claim, abbreviations: Abbreviations
+) -> Iterator[tuple[str, Match, list[Disagreement]]]:
+    """For each cited work with known text: its key, the source sentence closest to the claim, and how
+    the claim departs from it. Works whose text shares too little with the claim are skipped."""
+    if not claim.checkworthy:
+        return
+    view = claim_view(ctx, claim)
+    for ref in ctx.cited_references(claim):
+        text = source_text(ctx, ref.key)
+        if not text:
+            continue
+        sentences = source_sentences(text)
+        local = Abbreviations([*abbreviations.definitions, *Abbreviations.of([text]).definitions])
+        matches = best_matches(view.text, sentences, local, k=1)
+        if not matches or matches[0].score < MIN_MATCH:
+            continue
+        yield ref.key, matches[0], judge(view, matches[0].sentence, local, matches[0].score)
+
+
+def source_trigger(key: str, match: Match, detail: str) -> Trigger:
+    """The evidence item quoting the source sentence a finding relied on."""
+    return Trigger(kind="source_sentence", text=match.sentence, reference_key=key, detail=detail)

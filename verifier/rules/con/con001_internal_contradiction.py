@@ -1,0 +1,89 @@
+"""CON001 internal-contradiction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claims.propositions import PropositionIndex, conflict
+from verifier.models import Confidence, Finding, Severity, Trigger
+from verifier.rules.base import Rule, RuleContext, Scope
+from verifier.rules.con import claim_propositions, document_abbreviations
+
+
+class InternalContradiction(Rule):
+    """Two claims in the document give opposite directions for the same subject and outcome.
+
+    ## What it flags
+    A claim whose subject and outcome match an earlier claim of the same
+    document while the direction is opposed: one says the outcome rises and
+    the other that it falls, or one reports an effect and the other no change.
+    Subjects are matched through the document's own abbreviations
+    ("electroconvulsive therapy (ECT)", "ECT"), outcomes by shared content
+    words. The finding sits on the later sentence and names the earlier one.
+
+    ## Why it matters
+    A reader cannot tell which of two opposed statements the authors stand
+    behind; often one of them misreports its source or the two concern
+    different measures that the text does not tell apart.
+
+    ## Example
+    ```
+    Neuroimaging studies of ECT show no change in frontal metabolism [1]. Bilateral ECT reduced frontal metabolism in depressed patients [2].
+    ```
+    Use instead:
+    ```
+    Early neuroimaging studies of ECT found no change in frontal metabolism [1], whereas a later PET study found that bilateral ECT reduced it [2].
+    ```
+
+    ## Known problems
+    Subjects are read from the words before the direction verb (or after
+    "by / after" in the passive) and matched exactly, so "ECT" and "bilateral
+    ECT" meet but "ketamine" and "ketamine infusion" do not. Hedged claims
+    and claims about different populations (human against animal) are not
+    compared. A sentence that explains an apparent contradiction ("unlike
+    earlier reports ...") is still flagged.
+
+    ## Options
+    None.
+
+    ## References
+    Schwartz & Hearst (2003), abbreviation definitions in biomedical text, PSB 2003.
+    """
+
+    code = "CON001"
+    name = "internal-contradiction"
+    default_severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        abbreviations = document_abbreviations(ctx)
+        index = PropositionIndex()
+        by_id = {c.id: c for c in ctx.claims}
+        reported: set[tuple[str, str]] = set()
+        for claim in ctx.claims:
+            props = claim_propositions(ctx, claim, abbreviations)
+            for prop in props:
+                for other in index.matches(prop):
+                    why = conflict(prop, other)
+                    pair = (other.claim_id, claim.id)
+                    if why is None or pair in reported:
+                        continue
+                    reported.add(pair)
+                    earlier = by_id[other.claim_id]
+                    yield self.finding(
+                        ctx,
+                        start=claim.span.start,
+                        end=claim.span.end,
+                        message=f"This claim and an earlier one disagree about '{prop.outcome_text}' for "
+                        f"'{prop.subject_text}' ({why}: {prop.direction.value} here, {other.direction.value} "
+                        f"there).",
+                        claim_id=claim.id,
+                        related_claim_ids=[earlier.id],
+                        evidence=[Trigger(kind="sentence", text=earlier.text, span=earlier.span,
+                                          detail=f"{other.direction.value}: {other.outcome_text}")],
+                        suggestion="reconcile the two statements, or say what differs between the findings "
+                        "(measure, population, timing)",
+                        confidence=Confidence.MEDIUM,
+                    )
+            for prop in props:
+                index.add(prop)

@@ -1,0 +1,83 @@
+"""OVR003 species-extrapolation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claims.models import Population
+from references.models import Species
+from verifier.models import Confidence, Finding, Severity, Trigger
+from verifier.rules._evidence import describe_levels, reference_trigger
+from verifier.rules.base import Rule, RuleContext, Scope
+
+PRECLINICAL = {Species.ANIMAL, Species.IN_VITRO}
+
+
+class SpeciesExtrapolation(Rule):
+    """A claim about people resting only on animal or in-vitro studies.
+
+    ## What it flags
+    A claim that does not itself say it is about animals or cells ("Ketamine is
+    an opioid agonist", "rTMS restores synaptic plasticity in depression") whose
+    every cited work is an animal or in-vitro study.
+
+    ## Why it matters
+    Most findings in animals do not carry over to patients; stating them
+    without the species reads as a finding in humans. Readers who do not open
+    the reference take it as clinical evidence.
+
+    ## Example
+    ```
+    Ketamine restores synaptic connections in the prefrontal cortex of depressed patients [1].
+
+    References
+    1. Li N, Lee B, Liu RJ, et al. mTOR-dependent synapse formation underlies the rapid antidepressant effects of NMDA antagonists in rats. Science. 2010;329(5994):959-964.
+    ```
+    Use instead:
+    ```
+    In rats, ketamine restores synaptic connections in the prefrontal cortex [1].
+
+    References
+    1. Li N, Lee B, Liu RJ, et al. mTOR-dependent synapse formation underlies the rapid antidepressant effects of NMDA antagonists in rats. Science. 2010;329(5994):959-964.
+    ```
+
+    ## Known problems
+    A claim that is a general mechanism (true of any mammal) may be flagged
+    although the author did not mean patients. The rule stays silent when any
+    cited work's species is unknown, and when the sentence names an animal or
+    cell model itself.
+
+    ## Options
+    None.
+
+    ## References
+    Perel et al. (2007), "Comparison of treatment effects between animal experiments and clinical trials:
+    systematic review", BMJ 334:197; the "In mice" convention (@justsaysinmice).
+    """
+
+    code = "OVR003"
+    name = "species-extrapolation"
+    default_severity = Severity.WARNING
+    scope = Scope.CLAIM
+    needs_references = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for claim in ctx.claims:
+            if not claim.checkworthy or claim.features.population in (Population.ANIMAL, Population.IN_VITRO):
+                continue
+            refs = ctx.cited_references(claim)
+            if not refs or not all(r.evidence.species in PRECLINICAL for r in refs):
+                continue
+            kinds = sorted({r.evidence.species.value.replace("_", "-") for r in refs})
+            yield self.finding(
+                ctx,
+                start=claim.span.start,
+                end=claim.span.end,
+                message=f"Claim does not name a species but rests only on {' and '.join(kinds)} work "
+                f"({describe_levels(refs)}).",
+                claim_id=claim.id,
+                reference_keys=[r.key for r in refs],
+                evidence=[reference_trigger(r) for r in refs],
+                suggestion="say the finding is from animal or in-vitro work ('in rats, …'), or cite a study in humans",
+                confidence=Confidence.HIGH if claim.features.population is Population.HUMAN else Confidence.MEDIUM,
+            )

@@ -1,0 +1,124 @@
+"""What the statistics rules share: a claim's own view, its clauses, the
+document's declared alpha, and evidence triggers for reported numbers.
+
+Rules compute everything from ``claim.text``, normalized the way the
+pipeline normalizes it (hard wraps joined, hyphenation repaired), through a
+``SentenceView`` whose ``original_range`` gives document offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claims.features.cues import Match, scan
+from claims.models import Claim
+from claims.normalize import normalize
+from claims.spans import SentenceView
+from verifier.models import Trigger
+from verifier.rules.base import RuleContext
+from verifier.stats import ALPHA
+
+__all__ = ["attached", "claim_views", "clauses", "declared_alpha", "fmt_p", "significance_cues", "trigger"]
+
+# Lexicon -> cue kind for the wording rules; longest match wins, negations scope to the clause end.
+_WORDING = {
+    "negations": "negation",
+    "stats_significance": "significant",
+    "stats_no_difference": "no_difference",
+    "stats_uncertainty_admissions": "admission",
+    "stats_effect_cues": "effect",
+}
+
+# Contrastive joints split a sentence into clauses that may report different results.
+_JOINT_RE = re.compile(
+    r";|,?\s(?:but|whereas|while|whilst|although|though|however|yet|in contrast)\b", re.IGNORECASE
+)
+# "α = .10", "alpha level of 0.01", "p < 0.10 was considered significant", "significance was set at p < .01".
+_ALPHA_RE = re.compile(
+    r"(?:\bα|\balpha(?:\s+level)?|significance\s+(?:level|threshold))\s?(?:=|of|was set at|was|at)\s?(?:p\s?[<=≤]\s?)?"
+    r"(?P<a>0?\.\d+)"
+    r"|\b[pP]\s?(?:<|≤|<=)\s?(?P<b>0?\.\d+)\s+(?:was|were)\s+(?:considered|deemed|regarded as|taken as)"
+    r"(?:\s+(?:statistically|to be|to indicate|as))*\s+significan",
+    re.IGNORECASE,
+)
+
+
+def claim_views(ctx: RuleContext) -> Iterator[tuple[Claim, SentenceView]]:
+    """Every claim with a normalized view of its own text whose offsets map into the document."""
+    for claim in ctx.claims:
+        local = normalize(claim.text)
+        yield claim, SentenceView(
+            local, 0, len(local.normalized), ctx.lines, ctx.document.text, base=claim.span.start
+        )
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each clause: split at ``;`` and contrastive conjunctions outside brackets."""
+    depth_at = [0] * (len(text) + 1)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        depth_at[i + 1] = depth
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _JOINT_RE.finditer(text):
+        if depth_at[m.start()] == 0 and m.start() > start:
+            out.append((start, m.start()))
+            start = m.start()
+    out.append((start, len(text)))
+    return out
+
+
+def attached(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between a cue and a reported number, stays within one statement.
+
+    Commas outside brackets start a new statement ("where no effect was seen,
+    migration was greater (P = 0.01)") unless what follows them is itself a
+    reported value ("was significant, t(23) = 1.10, p = .28").
+    """
+    depth = 0
+    parts: list[str] = []
+    last = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:end])
+    return all(any(c in part for c in "=<>≤≥") for part in parts[1:] if part.strip())
+
+
+def significance_cues(text: str) -> list[Match]:
+    """Wording cues in ``text``: significant, no_difference, admission, effect (and negation), with negation scope."""
+    return scan(text, _WORDING)
+
+
+def declared_alpha(text: str) -> float:
+    """The significance level the document declares (first mention), or .05 when it declares none."""
+    m = _ALPHA_RE.search(text)
+    if m is None:
+        return ALPHA
+    value = float(m.group("a") or m.group("b"))
+    return value if 0 < value < 0.5 else ALPHA
+
+
+def fmt_p(p: float) -> str:
+    """A p-value as a reader would write it: ``.048``, ``< .001``."""
+    if p < 0.001:
+        return "< .001"
+    return f"{p:.3f}".rstrip("0").lstrip("0") or "0"
+
+
+def trigger(
+    ctx: RuleContext, view: SentenceView, i: int, j: int, detail: str | None = None, *, kind: str = "statistic"
+) -> Trigger:
+    """A trigger quoting the local range ``[i, j)`` of a claim's view."""
+    return Trigger(kind=kind, text=view.quote(i, j), span=ctx.span(*view.original_range(i, j)), detail=detail)
