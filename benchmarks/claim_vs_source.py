@@ -35,26 +35,31 @@ sys.path.insert(0, str(REPO))
 
 from claims.abbreviations import Abbreviations  # noqa: E402
 from claims.spans import SentenceView  # noqa: E402
-from verifier.source_match import best_matches, judge, source_sentences  # noqa: E402
+from verifier.rules.ovr.ovr006_hedge_dropped import SAME_FINDING  # noqa: E402
+from verifier.source_match import SourceIndex, judge, source_sentences  # noqa: E402
 
 DATA = REPO / ".." / "shared" / "bench" / "claim_vs_source"
 PLACEHOLDER = re.compile(r"\s*\[?\(?<\|[a-z_]+\|>\]?\)?")
 LABELS = ("SUPPORT", "REFUTE")
 
 
-def predict(claim: str, sentences: list[str], min_overlap: float) -> tuple[str, float, list[str]]:
-    """(label, best overlap, disagreement kinds) for a claim against evidence sentences."""
-    abbr = Abbreviations.of([claim, *sentences])
-    matches = best_matches(claim, sentences, abbr, k=1)
+def read(claim: str, sentences: list[str]) -> tuple[float, list[str]]:
+    """(best overlap, disagreement kinds as the rules would report them) for a claim against evidence sentences."""
+    index = SourceIndex(sentences, Abbreviations.of([claim, *sentences]))
+    matches = index.best(claim, k=1)
     if not matches:
-        return "REFUTE", 0.0, ["no-overlap"]
+        return 0.0, []
     best = matches[0]
-    kinds = [d.kind for d in judge(SentenceView.of(claim), best.sentence, abbr, best.score)]
+    found = judge(SentenceView.of(claim), best.sentence, index.abbreviations, best.score)
+    return best.score, [d.kind for d in found if d.kind != "hedge" or best.score >= SAME_FINDING]
+
+
+def predict(score: float, kinds: list[str], min_overlap: float) -> tuple[str, list[str]]:
     if kinds:
-        return "REFUTE", best.score, kinds
-    if best.score < min_overlap:
-        return "REFUTE", best.score, ["low-overlap"]
-    return "SUPPORT", best.score, []
+        return "REFUTE", kinds
+    if score < min_overlap:
+        return "REFUTE", ["low-overlap"]
+    return "SUPPORT", []
 
 
 def scores(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[float, float, float, int]]:
@@ -113,11 +118,18 @@ def healthver() -> tuple[list[tuple[str, str, list[str]]], int]:
     return items, neutral
 
 
-def run(items: list[tuple[str, str, list[str]]], min_overlap: float) -> tuple[list[tuple[str, str]], dict[str, int]]:
+Read = list[tuple[str, float, list[str]]]
+
+
+def read_all(items: list[tuple[str, str, list[str]]]) -> Read:
+    return [(gold, *read(claim, sents)) for claim, gold, sents in items]
+
+
+def run(reads: Read, min_overlap: float) -> tuple[list[tuple[str, str]], dict[str, int]]:
     pairs: list[tuple[str, str]] = []
     why: dict[str, int] = {}
-    for claim, gold, sents in items:
-        label, _, kinds = predict(claim, sents, min_overlap)
+    for gold, score, found in reads:
+        label, kinds = predict(score, found, min_overlap)
         pairs.append((gold, label))
         for k in kinds:
             why[k] = why.get(k, 0) + 1
@@ -126,8 +138,9 @@ def run(items: list[tuple[str, str, list[str]]], min_overlap: float) -> tuple[li
 
 def report(title: str, items: list[tuple[str, str, list[str]]], left_out: str, min_overlap: float) -> None:
     start = time.perf_counter()
-    pairs, why = run(items, min_overlap)
+    reads = read_all(items)
     elapsed = time.perf_counter() - start
+    pairs, why = run(reads, min_overlap)
     s = scores(pairs)
     print(f"\n{title}: {len(pairs)} pairs scored ({left_out})")
     for label, (p, r, f1, n) in s.items():
@@ -144,8 +157,9 @@ def main() -> None:
         print(f"no benchmark data at {DATA}")
         return
     train, _ = citation_integrity("train")
+    train_reads = read_all(train)
     grid = [x / 100 for x in range(0, 61, 5)]
-    tuned = max(grid, key=lambda t: macro(scores(run(train, t)[0])))
+    tuned = max(grid, key=lambda t: macro(scores(run(train_reads, t)[0])))
     print(f"MIN_OVERLAP chosen on Citation-Integrity train ({len(train)} pairs): {tuned:.2f}")
     dev, unlabelled = citation_integrity("dev")
     report("Citation-Integrity dev", dev, f"{unlabelled} claims without a label (not enough info) left out", tuned)

@@ -37,7 +37,7 @@ __all__ = ["Proposition", "PropositionIndex", "conflict", "outcome_overlap", "pr
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:\.\d+)?")
 _ACRONYM = re.compile(r"^(?:[a-z]?[A-Z][A-Za-z0-9-]*[A-Z0-9][a-z]?s?|[A-Z]{2,}s?)$")
 _BREAK = re.compile(r"[;:()\[\]]|,\s|\s[-\u2013\u2014]\s|\bthat\b|\bwhereas\b|\bwhile\b|\bbut\b", re.I)
-_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|remained|became)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|remained|became)\s+(?:not\s+)?(?:\w+ly\s+)?$", re.I)
 _AGENT = re.compile(r"\b(?:by|after|following|with|in response to|during)\s", re.I)
 _RELATION = re.compile(r"associat|correlat|link", re.I)
 _NOUN_OPENER = re.compile(r"^\s*(?:in|of)\s", re.I)
@@ -204,7 +204,7 @@ def _read(
     else:
         subject_text = _last_clause(left, abbreviations, want_entities=True)
         opened = _NOUN_OPENER.match(right)
-        if cue.kind == "change" and not opened and not _is_verbal(text, cue):
+        if cue.kind == "change" and not opened and cue.negation is None and not _is_verbal(text, cue):
             return None
         outcome_text = _clause(right)
     subject = _subject_key(subject_text, abbreviations)

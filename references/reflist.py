@@ -46,6 +46,7 @@ _NEXT_SECTION = re.compile(
 )
 _BIBITEM = re.compile(r"\\bibitem(?:\[[^\]\n]{0,200}\])?\{([^}\n]{1,200})\}")
 _ENTRY_START = re.compile(r"^[ \t]*[-*+•][ \t]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _YEARISH = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|n\.\s?d\.")
 
 
@@ -177,10 +178,24 @@ def _numbered_entries(text: str, lines: LineIndex, run: list[tuple[int, int, int
     return entries
 
 
+def _blank(ref: Reference) -> bool:
+    """A numbered entry with no words ("56. . . . ;:."): a placeholder a renderer left, not prose.
+
+    It still holds its number (markers may cite it), but it says nothing about whether the
+    run is a reference list, so it is neither dropped nor counted."""
+    return ref.number is not None and not _LETTER.search(ref.raw)
+
+
 def _drop_trailing_non_references(entries: list[Reference]) -> list[Reference]:
-    while entries and not _reads_like_reference(entries[-1]):
+    while entries and not _reads_like_reference(entries[-1]) and not _blank(entries[-1]):
         entries.pop()
     return entries
+
+
+def _mostly_references(entries: list[Reference]) -> bool:
+    """At least 60 % of the entries with words read like references (blank placeholders ignored)."""
+    worded = [e for e in entries if not _blank(e)]
+    return bool(worded) and sum(_reads_like_reference(e) for e in worded) >= 0.6 * len(worded)
 
 
 def _best_numbered(text: str, lines: LineIndex, lo: int, hi: int) -> list[Reference] | None:
@@ -190,39 +205,62 @@ def _best_numbered(text: str, lines: LineIndex, lo: int, hi: int) -> list[Refere
         if len(run) < 2:
             continue
         entries = _drop_trailing_non_references(_numbered_entries(text, lines, run, hi))
-        good = sum(_reads_like_reference(e) for e in entries)
-        if len(entries) < 2 or good < 0.6 * len(entries):
+        if len(entries) < 2 or not _mostly_references(entries):
             continue
         if best is None or len(entries) >= len(best):
             best = entries
     return best
 
 
+@cache
+def _entry_head() -> re.Pattern[str]:
+    """Besides a capital letter, how a line that opens an unnumbered entry may begin.
+
+    A bullet; a lower-case name particle before a capitalized family name ("van Heel M",
+    "de Jonge BL"); or a number opening a corporate author ("1000 Genomes Project Consortium":
+    two capitalized words follow, so "2010 May;" on a wrapped line does not qualify).
+    """
+    particles = "|".join(sorted((re.escape(p) for p in load_words("name_particles")), key=len, reverse=True))
+    return re.compile(r"[ \t]*(?:[-*+•][ \t]|(?:" + particles + r")[ \t]+[A-Z]|\d+[ \t]+[A-Z][a-z]+[ \t]+[A-Z])")
+
+
+_ENDS_ENTRY = re.compile(r"(?:[.)]|10\.\d{4,9}/\S+|https?://\S+)[ \t]*$")
+
+
+def _starts_entry(text: str, pos: int, end: int) -> bool:
+    head = text[pos : min(end, pos + 80)].lstrip(" \t")
+    return head[:1].isupper() or _entry_head().match(text, pos, end) is not None
+
+
+def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut one paragraph into entries at line breaks where the previous line ended an entry
+    (".", ")", a DOI or URL) and the next line starts like one."""
+    pieces: list[tuple[int, int]] = []
+    current = line_start = start
+    nl = text.find("\n", start, end)
+    while nl != -1:
+        nxt = nl + 1
+        if _ENDS_ENTRY.search(text, line_start, nl) and _starts_entry(text, nxt, end):
+            pieces.append((current, nxt))
+            current = nxt
+        line_start = nxt
+        nl = text.find("\n", nxt, end)
+    pieces.append((current, end))
+    return pieces
+
+
 def _unnumbered_entries(text: str, lines: LineIndex, lo: int, hi: int) -> list[Reference]:
     """Entries after a heading with no numbers: one per paragraph, or one per line when lines end entries."""
     entries: list[Reference] = []
-    pieces: list[tuple[int, int]] = []
     para_start = lo
     for m in [*_BLANK.finditer(text, lo, hi), None]:
         para_end = m.start() if m else hi
-        block = text[para_start:para_end]
-        line_starts = [para_start] + [para_start + i + 1 for i, c in enumerate(block) if c == "\n"]
-        # A new entry starts on a line when the previous line ended an entry (".", a DOI/URL, ")").
-        current = line_starts[0]
-        for ls in line_starts[1:]:
-            prev = text[current:ls].rstrip()
-            nxt = text[ls:para_end].lstrip(" \t")[:1]
-            if prev.endswith((".", ")")) or re.search(r"(?:10\.\d{4,9}/\S+|https?://\S+)$", prev):
-                if nxt.isupper() or _ENTRY_START.match(text[ls : ls + 4]):
-                    pieces.append((current, ls))
-                    current = ls
-        pieces.append((current, para_end))
+        for start, end in _line_pieces(text, para_start, para_end):
+            bullet = _ENTRY_START.match(text, start, end)
+            ref = _entry(text, lines, bullet.end() if bullet else start, end, None)
+            if ref is not None and ref.raw.strip():
+                entries.append(ref)
         para_start = m.end() if m else hi
-    for start, end in pieces:
-        bullet = _ENTRY_START.match(text, start, end)
-        ref = _entry(text, lines, bullet.end() if bullet else start, end, None)
-        if ref is not None and ref.raw.strip():
-            entries.append(ref)
     return entries
 
 

@@ -114,7 +114,7 @@ def continuation_links(doc: Document, links: list[Link]) -> list[Link]:
                         update={
                             "claim_id": claim.id,
                             "status": LinkStatus.CONTINUATION,
-                            "note": f"continues claim {claim.continues}, which cites {link.marker_text}",
+                            "note": f"supported by the citation {link.marker_text} of claim {claim.continues}",
                         }
                     )
                 )

@@ -22,6 +22,8 @@ from verifier.rules.cit.cit004_author_mismatch import AuthorMismatch
 from verifier.rules.cit.cit005_year_mismatch import YearMismatch
 from verifier.rules.cit.cit006_citation_order import CitationOrder
 from verifier.rules.cit.cit007_mixed_citation_style import MixedCitationStyle
+from verifier.rules.cit.cit008_retracted_reference import RetractedReference
+from verifier.rules.cit.cit009_non_peer_reviewed_source import NonPeerReviewedSource
 from verifier.rules.ovr.ovr001_certainty_exceeds_evidence import CertaintyExceedsEvidence
 from verifier.rules.ovr.ovr002_causal_from_correlational import CausalFromCorrelational
 from verifier.rules.ovr.ovr003_species_extrapolation import SpeciesExtrapolation
@@ -42,6 +44,8 @@ RULES: tuple[type[Rule], ...] = (
     YearMismatch,
     CitationOrder,
     MixedCitationStyle,
+    RetractedReference,
+    NonPeerReviewedSource,
     CertaintyExceedsEvidence,
     CausalFromCorrelational,
     SpeciesExtrapolation,

@@ -18,7 +18,6 @@ same kind of quantity).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from claims.abbreviations import Abbreviations
@@ -31,10 +30,11 @@ from claims.quantities import find_quantities
 from claims.segment import split_sentences
 from claims.spans import SentenceView
 
-__all__ = ["Disagreement", "Match", "best_matches", "judge", "source_sentences"]
+__all__ = ["Disagreement", "Match", "SourceIndex", "best_matches", "judge", "source_sentences"]
 
 # Quantity kinds whose values can be compared between a claim and its source.
 COMPARABLE = ("percent", "n", "dose", "effect_size", "count")
+MIN_CLAIM_STEMS = 3
 SENTENCE_DIRECTION_OVERLAP = 0.6  # without a proposition match, the sentences must share this much
 
 
@@ -65,24 +65,44 @@ def source_sentences(text: str) -> list[str]:
     return out
 
 
+class SourceIndex:
+    """A source's sentences with their stems, inverse sentence frequencies and an inverted index, built
+    once so that matching a claim only visits sentences that share one of its words."""
+
+    def __init__(self, sentences: list[str], abbreviations: Abbreviations | None = None) -> None:
+        self.sentences = sentences
+        self.abbreviations = abbreviations or Abbreviations()
+        self._postings: dict[str, list[int]] = {}
+        for i, sentence in enumerate(sentences):
+            for stem in stems(sentence, self.abbreviations):
+                self._postings.setdefault(stem, []).append(i)
+        self._n = len(sentences)
+
+    def idf(self, stem: str) -> float:
+        return math.log((self._n + 1) / (len(self._postings.get(stem, ())) + 0.5)) + 1.0
+
+    def best(self, claim: str, k: int = 3) -> list[Match]:
+        """The ``k`` sentences sharing most of the claim's weighted stems, best first. A claim with
+        fewer than ``MIN_CLAIM_STEMS`` content words matches nothing: one shared acronym is not a finding."""
+        claim_stems = stems(claim, self.abbreviations)
+        if len(claim_stems) < MIN_CLAIM_STEMS:
+            return []
+        weights = {s: self.idf(s) for s in claim_stems}
+        total = sum(weights.values())
+        shared: dict[int, float] = {}
+        for stem, w in weights.items():
+            for i in self._postings.get(stem, ()):
+                shared[i] = shared.get(i, 0.0) + w
+        scored = [Match(i, self.sentences[i], w / total) for i, w in shared.items()]
+        scored.sort(key=lambda m: (-m.score, m.index))
+        return scored[:k]
+
+
 def best_matches(
     claim: str, sentences: list[str], abbreviations: Abbreviations | None = None, k: int = 3
 ) -> list[Match]:
     """The ``k`` source sentences sharing most of the claim's weighted stems, best first."""
-    claim_stems = stems(claim, abbreviations)
-    if not claim_stems or not sentences:
-        return []
-    bags = [stems(s, abbreviations) for s in sentences]
-    df = Counter(stem for bag in bags for stem in bag)
-    n = len(bags)
-
-    def idf(stem: str) -> float:
-        return math.log((n + 1) / (df.get(stem, 0) + 0.5)) + 1.0
-
-    total = sum(idf(s) for s in claim_stems)
-    scored = [Match(i, sentences[i], sum(idf(s) for s in claim_stems & bag) / total) for i, bag in enumerate(bags)]
-    scored.sort(key=lambda m: (-m.score, m.index))
-    return scored[:k]
+    return SourceIndex(sentences, abbreviations).best(claim, k)
 
 
 def judge(claim: SentenceView, source: str, abbreviations: Abbreviations | None = None, overlap: float = 1.0) -> list[Disagreement]:

@@ -8,6 +8,12 @@ claim before it when (a) it opens with a back-reference ("These", "The study",
 between them is itself such a continuation (a chain of at most
 ``max_chain`` sentences), (c) they share a section and no heading lies
 between them.
+
+A paragraph whose citation comes only at its end ("93 patients received
+rTMS … The study results indicated that rTMS relieved headaches [56]", or a
+web article's "(4)" after the last sentence) cites it for every sentence of
+the paragraph: an uncited claim followed, in the same paragraph and within
+``max_chain`` sentences, by a cited claim is linked to that claim too.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from claims.models import Claim, Document, UnitKind
 __all__ = ["find_continuations"]
 
 _LEAD = re.compile(r"[\W_]*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n")
 
 
 def _opens_with_back_reference(text: str) -> bool:
@@ -55,7 +62,36 @@ def find_continuations(doc: Document, *, max_chain: int = 3) -> dict[str, str]:
             chain += 1
         else:
             anchor = None
+    _cover_by_paragraph_citation(doc, out, max_chain, heading_starts)
     return out
+
+
+def _cover_by_paragraph_citation(
+    doc: Document, out: dict[str, str], max_chain: int, heading_starts: list[int]
+) -> None:
+    """Link uncited claims to the cited claim that closes their paragraph (walks backwards)."""
+    claims = doc.claims
+    closer: Claim | None = None
+    gap = 0
+    for i in range(len(claims) - 1, -1, -1):
+        claim = claims[i]
+        if claim.markers:
+            closer, gap = claim, 0
+            continue
+        if closer is None:
+            continue
+        following = claims[i + 1]
+        between = doc.text[claim.span.end : following.span.start]
+        if (
+            _PARAGRAPH_BREAK.search(between)
+            or gap >= max_chain
+            or claim.section != closer.section
+            or _heading_between(heading_starts, claim.span.end, closer.span.start)
+        ):
+            closer = None
+            continue
+        gap += 1
+        out.setdefault(claim.id, closer.id)
 
 
 def _heading_between(starts: list[int], lo: int, hi: int) -> bool:

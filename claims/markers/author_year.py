@@ -21,12 +21,14 @@ from claims.markers._lexicon import load_words
 from claims.markers._match import MarkerMatch
 from claims.models import MarkerStyle
 
+MAX_NAMES = 7  # authors listed before "and" in one citation; bounds the scan, keeps it linear
+WINDOW = 240  # characters searched back from a year or "et al." for the authors' names
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ten|ter)\s+){0,3}"
 _SURNAME = rf"{_PARTICLE}[{_UP}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _ETAL = r"\s+et\s*al(?:\.|(?![\w]))"
 _AND = r"(?:and|&)"
-_AUTHORS = rf"{_SURNAME}(?:{_ETAL}|(?:\s*,\s*{_SURNAME})*(?:\s*,?\s+{_AND}\s+{_SURNAME})?(?:{_ETAL})?)"
+_AUTHORS = rf"{_SURNAME}(?:{_ETAL}|(?:\s*,\s*{_SURNAME}){{0,{MAX_NAMES}}}(?:\s*,?\s+{_AND}\s+{_SURNAME})?(?:{_ETAL})?)"
 _YEAR = r"(?:(?:1[6-9]\d\d|20\d\d)[a-z]?(?!\d)|in\s+press|n\.\s?d\.|forthcoming)"
 _YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|[a-z](?![\w])))*"
 _LOCATOR = r"(?:\s*[,:]\s*(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w\-–]{1,12})?"
@@ -37,16 +39,14 @@ _PREFIX = (
 _GROUP = rf"{_PREFIX}(?P<authors>{_AUTHORS})\s*,?\s*(?P<years>{_YEARS}){_LOCATOR}"
 _GROUP_RE = re.compile(_GROUP)
 _PARENTHETICAL = re.compile(rf"\(\s*{_GROUP}(?:\s*;\s*{_GROUP.replace('?P<authors>', '').replace('?P<years>', '')})*\s*\)")
-_NARRATIVE_YEAR = re.compile(
-    rf"(?<![\w.])(?P<authors>{_AUTHORS})\s*\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)"
-)
+# Narrative forms are found from their anchors (a parenthesised year; "et al." or "and colleagues"),
+# then the names are matched backwards in a bounded window, so the scan stays linear in the text.
+_YEAR_ANCHOR = re.compile(rf"\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)")
+_AUTHORS_BEFORE = re.compile(rf"(?<![\w.&])(?P<authors>{_AUTHORS})\s*\Z")
 _COLLEAGUES = r"(?:colleagues|coworkers|co-workers|collaborators|associates)"
-_NARRATIVE = re.compile(
-    rf"(?<![\w.])(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)"
-    rf"(?:{_ETAL}|\s+and\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b)"
-)
+_MENTION_ANCHOR = re.compile(rf"{_ETAL}|\s+and\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b")
+_NAMES_BEFORE = re.compile(rf"(?<![\w.&])(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)\Z")
 _NAME_IN = re.compile(_SURNAME)
-_YEAR_IN = re.compile(_YEAR)
 _NOT_SURNAMES = load_words("marker_not_surnames.txt")
 # Capitalised common nouns that open sentences such as "Patients and colleagues ...".
 _COMMON_NOUNS = load_words("marker_not_narrative.txt")
@@ -59,15 +59,17 @@ def find_author_year(text: str) -> Iterator[MarkerMatch]:
         parsed = [_parse_group(part) for part in _split_groups(inner)]
         if parsed and all(p is not None for p in parsed):
             yield _marker(m.start(), m.end(), [p for p in parsed if p is not None])
-    for m in _NARRATIVE_YEAR.finditer(text):
-        names = _surnames(m.group("authors"))
-        if names:
-            keyed = (_normal(m.group("authors")), names, _years(m.group("years")))
-            yield _marker(m.start(), m.end(), [keyed])
-    for m in _NARRATIVE.finditer(text):
-        names = _surnames(m.group("authors"))
-        if names and names[0] not in _COMMON_NOUNS:
-            yield MarkerMatch(m.start(), m.end(), MarkerStyle.NARRATIVE, (), names)
+    for anchor in _YEAR_ANCHOR.finditer(text):
+        m = _AUTHORS_BEFORE.search(text, max(0, anchor.start() - WINDOW), anchor.start())
+        names = _surnames(m.group("authors")) if m else ()
+        if m and names:
+            keyed = (_normal(m.group("authors")), names, _years(anchor.group("years")))
+            yield _marker(m.start(), anchor.end(), [keyed])
+    for anchor in _MENTION_ANCHOR.finditer(text):
+        m = _NAMES_BEFORE.search(text, max(0, anchor.start() - WINDOW), anchor.start())
+        names = _surnames(m.group("authors")) if m else ()
+        if m and names and names[0] not in _COMMON_NOUNS:
+            yield MarkerMatch(m.start(), anchor.end(), MarkerStyle.NARRATIVE, (), names)
 
 
 def _split_groups(inner: str) -> list[str]:

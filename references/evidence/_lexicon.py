@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
+_LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 _DASHES = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_"})
 
 
 @cache
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of lexicon ``name`` as tuples of stripped '|'-separated cells."""
-    text = resources.files("references").joinpath("lexicons", name).read_text(encoding="utf-8")
+    text = (_LEXICONS / name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         line = line.strip()

@@ -4,6 +4,7 @@ the document's abbreviations, and the claim's propositions."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from claims.abbreviations import Abbreviations
 from claims.models import Certainty, Claim
@@ -12,7 +13,7 @@ from claims.propositions import Proposition, propositions
 from claims.spans import SentenceView
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
-from verifier.source_match import Disagreement, Match, best_matches, judge, source_sentences
+from verifier.source_match import Disagreement, Match, SourceIndex, judge, source_sentences
 
 __all__ = [
     "claim_propositions",
@@ -68,12 +69,18 @@ def source_disagreements(
         text = source_text(ctx, ref.key)
         if not text:
             continue
-        sentences = source_sentences(text)
-        local = Abbreviations([*abbreviations.definitions, *Abbreviations.of([text]).definitions])
-        matches = best_matches(view.text, sentences, local, k=1)
+        index = _source_index(text, tuple(abbreviations.definitions))
+        matches = index.best(view.text, k=1)
         if not matches or matches[0].score < MIN_MATCH:
             continue
-        yield ref.key, matches[0], judge(view, matches[0].sentence, local, matches[0].score)
+        yield ref.key, matches[0], judge(view, matches[0].sentence, index.abbreviations, matches[0].score)
+
+
+@lru_cache(maxsize=64)
+def _source_index(text: str, definitions: tuple[tuple[str, str], ...]) -> SourceIndex:
+    """One index per source text, shared by every claim that cites it (and by the three source rules)."""
+    local = Abbreviations([*definitions, *Abbreviations.of([text]).definitions])
+    return SourceIndex(source_sentences(text), local)
 
 
 def source_trigger(key: str, match: Match, detail: str) -> Trigger:

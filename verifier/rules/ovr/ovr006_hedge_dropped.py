@@ -10,6 +10,9 @@ from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.con import document_abbreviations, source_disagreements, source_trigger
 
 
+SAME_FINDING = 0.6  # the hedged source sentence must share this much of the claim to speak of the same finding
+
+
 class HedgeDropped(Rule):
     """The claim is more certain than the cited source's own conclusion.
 
@@ -58,6 +61,8 @@ class HedgeDropped(Rule):
             if claim.features.certainty is Certainty.HEDGED:
                 continue
             for key, match, found in source_disagreements(ctx, claim, abbreviations):
+                if match.score < SAME_FINDING:
+                    continue
                 for d in found:
                     if d.kind != "hedge":
                         continue
