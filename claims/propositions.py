@@ -207,11 +207,19 @@ def _read(
         if cue.kind == "change" and not opened and cue.negation is None and not _is_verbal(text, cue):
             return None
         outcome_text = _clause(right)
+    subject_text = _AUX_TAIL.sub("", subject_text)
     subject = _subject_key(subject_text, abbreviations)
     outcome = stems(outcome_text, abbreviations) - {subject}
     if not subject or not outcome:
         return None
     return subject, subject_text.strip(), outcome, outcome_text.strip()
+
+
+# Auxiliaries left between a subject and its negated verb ("ketamine did | not change").
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:did|does|do|was|were|is|are|has|have|had|could|can|may|might|will|would|also|then))+\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_verbal(text: str, cue: DirectionCue) -> bool:

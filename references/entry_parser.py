@@ -19,6 +19,7 @@ from references.parsing.classify import classify
 from references.parsing.identifiers import extract_identifiers
 from references.parsing.lexicon import load_words
 from references.parsing.tail import YEAR, clean_venue, parse_tail, year_of
+from references.parsing.title import title_end
 
 __all__ = ["parse_reference", "strip_label"]
 
@@ -117,6 +118,8 @@ def _clean_title(title: str) -> str | None:
 def parse_reference(raw: str) -> Reference:
     """Fields of one reference string; ``key`` is left "" for the caller to assign."""
     text = " ".join(raw.split())
+    if "``" in text:  # LaTeX quotes: ``Title,''
+        text = text.replace("``", "“").replace("''", "”")
     number, body = strip_label(text)
     body = _TAGS.sub("", body) if "<" in body else body
     ids, body = extract_identifiers(body)
@@ -158,7 +161,7 @@ def parse_reference(raw: str) -> Reference:
     if quoted is not None:
         title, end = quoted
     else:
-        end = _title_end(rest, comma_mode)
+        end = _title_end(rest, comma_mode=True) if comma_mode else title_end(rest)
         title = rest[:end]
         if end < len(rest) and rest[end] in "?!":
             end += 1

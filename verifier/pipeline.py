@@ -144,14 +144,34 @@ def grade_references(refs: list[Reference], retractions_path: str | None) -> lis
     return graded
 
 
+def compare_against(ctx: RuleContext, others: Sequence[Document], rules: list) -> list:
+    """``--against``: A's claims checked against each other document's claims or text,
+    with the configured instances of the source-comparing rules (so selection and
+    severities apply)."""
+    from verifier.against import AGAINST_RULES, compare_documents
+
+    wanted = tuple(r for r in rules if type(r) in AGAINST_RULES)
+    if not wanted:
+        return []
+    findings = []
+    for other in others:
+        described = describe_claims(analyze_document(other, exclude=_reference_ranges(other)))
+        findings.extend(compare_documents(ctx, described, wanted))
+    return findings
+
+
+def _reference_ranges(doc: Document) -> list[tuple[int, int]]:
+    reflist = find_reference_list(doc.text)
+    return [(reflist.start, reflist.end)] if reflist else []
+
+
 def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None) -> Report:
     """Run every stage on one decoded document and return its report."""
     from references.linking import link
 
     inputs = inputs or Inputs()
     reflist = find_reference_list(doc.text)
-    exclude = [(reflist.start, reflist.end)] if reflist else []
-    doc = analyze_document(doc, exclude=exclude)
+    doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
     doc = doc.model_copy(
         update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
     )
@@ -162,7 +182,7 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
     references = grade_references(external or in_document, inputs.retractions_path)
 
     result = link(doc.claims, references)
-    links = [*result.links, *result.unresolved]
+    links = list(result.links)
     links.extend(continuation_links(doc, links))
     links.sort(key=lambda lk: (lk.marker_span.start, lk.claim_id))
 
@@ -171,9 +191,15 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
     ctx = RuleContext.build(
         doc, references, links, has_reference_list=bool(references), sources=sources
     )
-    engine = run_rules(ctx, active_rules(config, doc.path), warn_unused_ignores=config.warn_unused_ignores)
+    rules = active_rules(config, doc.path)
+    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
     findings = engine.findings
     skipped.extend(engine.skipped)
+    if inputs.against:
+        findings = sorted(
+            [*findings, *compare_against(ctx, inputs.against, rules)],
+            key=lambda f: (f.span.start, f.span.end, f.code),
+        )
 
     summary = Summary(
         claims=len(doc.claims),

@@ -24,11 +24,15 @@ from verifier.rules.cit.cit006_citation_order import CitationOrder
 from verifier.rules.cit.cit007_mixed_citation_style import MixedCitationStyle
 from verifier.rules.cit.cit008_retracted_reference import RetractedReference
 from verifier.rules.cit.cit009_non_peer_reviewed_source import NonPeerReviewedSource
+from verifier.rules.con.con001_internal_contradiction import InternalContradiction
+from verifier.rules.con.con002_contradicts_source import ContradictsSource
+from verifier.rules.con.con003_number_mismatch import NumberMismatch
 from verifier.rules.ovr.ovr001_certainty_exceeds_evidence import CertaintyExceedsEvidence
 from verifier.rules.ovr.ovr002_causal_from_correlational import CausalFromCorrelational
 from verifier.rules.ovr.ovr003_species_extrapolation import SpeciesExtrapolation
 from verifier.rules.ovr.ovr004_nonsignificant_as_effect import NonsignificantAsEffect
 from verifier.rules.ovr.ovr005_absolute_language import AbsoluteLanguage
+from verifier.rules.ovr.ovr006_hedge_dropped import HedgeDropped
 from verifier.rules.sta.sta001_p_ci_inconsistent import PCiInconsistent
 from verifier.rules.sta.sta002_significance_wording import SignificanceWording
 from verifier.rules.sta.sta003_recomputed_p_mismatch import RecomputedPMismatch
@@ -46,11 +50,15 @@ RULES: tuple[type[Rule], ...] = (
     MixedCitationStyle,
     RetractedReference,
     NonPeerReviewedSource,
+    InternalContradiction,
+    ContradictsSource,
+    NumberMismatch,
     CertaintyExceedsEvidence,
     CausalFromCorrelational,
     SpeciesExtrapolation,
     NonsignificantAsEffect,
     AbsoluteLanguage,
+    HedgeDropped,
     PCiInconsistent,
     SignificanceWording,
     RecomputedPMismatch,

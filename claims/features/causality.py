@@ -2,16 +2,37 @@
 "Detecting causal language use in science findings" (EMNLP):
 
 * ``none`` - no relationship stated (descriptions, feasibility, aims);
-* ``correlational`` - an association ("is associated with", "more likely");
+* ``correlational`` - an association ("is associated with", "more likely"),
+  also when negated or hedged ("was not associated", "may be associated");
 * ``conditional_causal`` - a causal claim under a modal ("may reduce",
-  "appears to increase", "suggests that X improves");
+  "appears to increase", "a potential benefit");
 * ``direct_causal`` - a causal claim stated outright ("reduces", "leads to",
-  "is effective").
+  "is effective"), negated or not ("did not reduce" still claims about cause).
 
-Cues are data (``claims/lexicons/causal_direct.txt``, ``correlational.txt``,
-``causal_conditional.txt``).  A causal participle used as an adjective after
-an association ("associated with reduced mortality") is not a causal claim,
-so a causal cue that directly follows a preposition or article is ignored.
+Cues are data: causal verbs (``causal_direct.txt``), change-of-state verbs
+(``causal_change.txt``), causal nouns and adjectives (``causal_nominal.txt``),
+association wording (``correlational.txt``), comparisons and observed changes
+(``comparison.txt``), modals (``causal_conditional.txt``) and statements of no
+finding (``no_claim.txt``).
+
+A cue word only counts when it is the sentence's predicate, which is read
+from its neighbours rather than a parser:
+
+* a participle or gerund after an article or preposition modifies a noun
+  ("associated with reduced mortality", "strategies for preventing falls");
+* ``to`` + verb is a purpose ("aimed to reduce") unless a raising or ability
+  word precedes it ("able to reduce", "shown to improve");
+* a change verb is causal only when transitive ("X reduced blood pressure",
+  "was improved by X"); intransitive or agentless passive use ("weight
+  increased over time", "was reduced in both groups") reports a change, which
+  Yu et al. annotate as correlational.
+
+Decision: the first causal verb or association cue sets the relation; a
+causal noun or adjective counts only when neither is present; comparisons and
+observed changes are the fallback for ``correlational``.  A causal decision is
+conditional when a modal governs the causal word in the same clause.  A
+no-finding cue ("should", "further research is needed") before the relation,
+or with none, makes the sentence ``none``.
 """
 
 from __future__ import annotations
@@ -26,45 +47,136 @@ __all__ = ["causality"]
 
 _KINDS = {
     "causal_direct": "causal",
+    "causal_change": "change",
+    "causal_nominal": "nominal",
     "correlational": "correlational",
+    "comparison": "comparison",
     "causal_conditional": "conditional",
     "no_claim": "no_claim",
 }
 
-# A word before a causal cue that makes the cue an adjective or noun modifier, not a claim.
+# Words after which a participle or gerund modifies a noun instead of being the predicate.
 _ATTRIBUTIVE = frozenset(
-    "with of a an the to in for by and or their its his her than from among on at as no any this that these those".split()
+    "with of a an the to in for by and or their its his her than from among on at as no any this that these those "
+    "into against via".split()
 )
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
+# Words before "to" that make "to + verb" part of the claim rather than a purpose.
+_RAISING = frozenset(
+    "able unable appear appears appeared seem seems seemed likely unlikely tend tends tended shown found proven "
+    "proved reported known thought believed expected help helps helped serve serves served fail fails failed "
+    "continue continues continued".split()
+)
+_BE = frozenset("is are was were be been being".split())
+# Words after an intransitive change verb: "increased over time", "decreased significantly", "improved in 40%".
+_INTRANSITIVE_NEXT = frozenset(
+    "in over from during after with to at among across between for within until throughout since before "
+    "when while among and or but than compared relative".split()
+)
+# "reduced by half", "increased by 20%": an amount, not an agent.
+_AMOUNT = frozenset("a an one two three half about approximately nearly almost around up more less only".split())
+# "side effects" and "adverse effects" are outcomes, not causal claims.
+_NOT_CAUSAL_BEFORE_EFFECT = frozenset("side adverse".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NEXT_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'-]*|\d|[^\w\s])?")
+# A clause boundary between a modal and the causal word it would govern.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\b(?:that|which|whereas|but|because|since|although|though|while)\b", re.I)
+_MODAL_REACH = 8  # words between a modal and the causal word it governs ("may be especially prone to result in")
+_WINDOW = 80  # characters looked at on either side of a cue; keeps every look-around constant-time
 
 
-def _attributive(text: str, m: Match) -> bool:
-    word = _PREVIOUS_WORD.search(text, 0, m.start)
-    if word is None:
-        return False
+def _words_before(text: str, pos: int, skip_adverbs: bool = True) -> list[str]:
+    """Lower-cased words just before ``pos`` (nearest last), stopping at punctuation other than hyphens."""
+    window = text[max(0, pos - _WINDOW) : pos]
+    cut = max(window.rfind(c) for c in ",;:()[]\".!?")
+    words = [w.lower() for w in _WORD.findall(window[cut + 1 :])]
+    if skip_adverbs:
+        words = [w for w in words if not (w.endswith("ly") and len(w) > 4)]
+    return words
+
+
+def _next_tokens(text: str, pos: int, count: int = 2) -> list[str]:
+    """The next ``count`` tokens after ``pos`` (words lower-cased, a digit or a punctuation mark); '' past the end."""
+    out = []
+    for _ in range(count):
+        m = _NEXT_TOKEN.match(text, pos, min(len(text), pos + _WINDOW))
+        token = m.group(1) if m and m.group(1) else ""
+        out.append(token.lower())
+        if not token:
+            break
+        pos = m.end()
+    return out
+
+
+def _modifier(text: str, m: Match) -> bool:
+    """True when the cue word modifies a noun or names a purpose instead of being the predicate."""
     cue = text[m.start : m.end].lower()
-    return word.group(1).lower() in _ATTRIBUTIVE and cue.endswith("ed")
+    before = _words_before(text, m.start)
+    if not before:
+        return cue.endswith("ed") and " " not in cue  # sentence-initial "Increased BMI is ..."
+    prev = before[-1]
+    if prev == "to" and " " not in cue and not cue.endswith(("ed", "ing")):
+        return len(before) < 2 or before[-2] not in _RAISING
+    if prev in _ATTRIBUTIVE and cue.endswith(("ed", "ing")):
+        return True
+    if m.kind == "nominal" and cue.startswith("effect"):
+        return prev in _NOT_CAUSAL_BEFORE_EFFECT
+    return False
+
+
+def _transitive(text: str, m: Match) -> bool:
+    """Whether a change verb is used causatively: with an object, or passive with an agent ("improved by X")."""
+    nxt = _next_tokens(text, m.end)
+    passive = bool((before := _words_before(text, m.start)) and before[-1] in _BE)
+    if nxt[0] == "by":
+        return len(nxt) > 1 and nxt[1].isalpha() and nxt[1] not in _AMOUNT
+    if passive or not nxt[0] or not nxt[0][0].isalpha():
+        return False
+    return nxt[0] not in _INTRANSITIVE_NEXT and not (nxt[0].endswith("ly") and len(nxt[0]) > 4)
+
+
+def _governing_modal(text: str, modals: list[Match], cue: Match) -> Match | None:
+    """The nearest modal before ``cue`` in the same clause and within reach, if any."""
+    for modal in reversed(modals):
+        if modal.end > cue.start:
+            continue
+        gap = text[modal.end : cue.start]
+        if _CLAUSE_BREAK.search(gap) or len(_WORD.findall(gap)) > _MODAL_REACH:
+            return None
+        return modal
+    return None
 
 
 def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
     """The sentence's causal strength and the cues that decided it.
 
-    Cues returned: the causal (or correlational) cue that set the label and,
-    for ``conditional_causal``, the modal before it (kind ``conditional``).
+    Cues returned: the causal (kind ``causal``) or association cue (kind
+    ``correlational``) that set the label and, for ``conditional_causal``, the
+    modal governing it (kind ``conditional``).
     """
     text = view.text
-    matches = scan(text, _KINDS)
-    if any(m.kind == "no_claim" for m in matches):
+    by_kind: dict[str, list[Match]] = {kind: [] for kind in _KINDS.values()}
+    for m in scan(text, _KINDS):
+        by_kind[m.kind].append(m)
+    verbs = [m for m in by_kind["causal"] if not _modifier(text, m)]
+    weak = list(by_kind["comparison"])
+    for m in by_kind["change"]:
+        if _modifier(text, m):
+            continue
+        if _transitive(text, m):
+            verbs.append(Match(m.start, m.end, "causal", m.negated))
+        else:
+            weak.append(m)
+    nominal = [m for m in by_kind["nominal"] if not _modifier(text, m)]
+
+    explicit = sorted(verbs + by_kind["correlational"], key=lambda m: m.start)
+    decided = explicit[0] if explicit else nominal[0] if nominal else min(weak, key=lambda m: m.start, default=None)
+    no_claim = by_kind["no_claim"]
+    if decided is None or (no_claim and no_claim[0].start < decided.start):
         return Causality.NONE, []
-    causal = [m for m in matches if m.kind == "causal" and not _attributive(text, m)]
-    correlational = [m for m in matches if m.kind == "correlational"]
-    modals = [m for m in matches if m.kind == "conditional"]
-    if causal and not (correlational and correlational[0].start < causal[0].start):
-        first = causal[0]
-        modal = [m for m in modals if m.start < first.start]
-        if modal:
-            return Causality.CONDITIONAL_CAUSAL, [to_cue(view, modal[-1]), to_cue(view, first)]
-        return Causality.DIRECT_CAUSAL, [to_cue(view, first)]
-    if correlational:
-        return Causality.CORRELATIONAL, [to_cue(view, correlational[0])]
-    return Causality.NONE, []
+    if decided.kind in ("comparison", "change", "correlational"):
+        return Causality.CORRELATIONAL, [to_cue(view, decided, "correlational")]
+    modal = _governing_modal(text, by_kind["conditional"], decided)
+    if modal is not None:
+        return Causality.CONDITIONAL_CAUSAL, [to_cue(view, modal), to_cue(view, decided, "causal")]
+    return Causality.DIRECT_CAUSAL, [to_cue(view, decided, "causal")]

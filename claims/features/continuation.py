@@ -13,7 +13,8 @@ A paragraph whose citation comes only at its end ("93 patients received
 rTMS … The study results indicated that rTMS relieved headaches [56]", or a
 web article's "(4)" after the last sentence) cites it for every sentence of
 the paragraph: an uncited claim followed, in the same paragraph and within
-``max_chain`` sentences, by a cited claim is linked to that claim too.
+``max_chain`` sentences, by the cited claim that ends the paragraph is linked
+to that claim too.
 """
 
 from __future__ import annotations
@@ -76,7 +77,10 @@ def _cover_by_paragraph_citation(
     for i in range(len(claims) - 1, -1, -1):
         claim = claims[i]
         if claim.markers:
-            closer, gap = claim, 0
+            ends_paragraph = i + 1 == len(claims) or bool(
+                _PARAGRAPH_BREAK.search(doc.text, claim.span.end, claims[i + 1].span.start)
+            )
+            closer, gap = (claim if ends_paragraph else None), 0
             continue
         if closer is None:
             continue

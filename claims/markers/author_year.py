@@ -15,6 +15,7 @@ such as ``Patients and colleagues``) are rejected from a lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from claims.markers._lexicon import load_words
@@ -22,7 +23,7 @@ from claims.markers._match import MarkerMatch
 from claims.models import MarkerStyle
 
 MAX_NAMES = 7  # authors listed before "and" in one citation; bounds the scan, keeps it linear
-WINDOW = 240  # characters searched back from a year or "et al." for the authors' names
+WINDOW = 200  # characters searched back from a year or "et al." for the authors' names
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|ten|ter)\s+){0,3}"
 _SURNAME = rf"{_PARTICLE}[{_UP}][^\W\d_]*(?:['’\-][^\W\d_]+)*"
@@ -42,10 +43,11 @@ _PARENTHETICAL = re.compile(rf"\(\s*{_GROUP}(?:\s*;\s*{_GROUP.replace('?P<author
 # Narrative forms are found from their anchors (a parenthesised year; "et al." or "and colleagues"),
 # then the names are matched backwards in a bounded window, so the scan stays linear in the text.
 _YEAR_ANCHOR = re.compile(rf"\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)")
-_AUTHORS_BEFORE = re.compile(rf"(?<![\w.&])(?P<authors>{_AUTHORS})\s*\Z")
+_NAME_START = re.compile(rf"(?<![\w.&])(?={_PARTICLE}[{_UP}])")
+_AUTHORS_BEFORE = re.compile(rf"(?P<authors>{_AUTHORS})\s*\Z")
 _COLLEAGUES = r"(?:colleagues|coworkers|co-workers|collaborators|associates)"
 _MENTION_ANCHOR = re.compile(rf"{_ETAL}|\s+and\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b")
-_NAMES_BEFORE = re.compile(rf"(?<![\w.&])(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)\Z")
+_NAMES_BEFORE = re.compile(rf"(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)\Z")
 _NAME_IN = re.compile(_SURNAME)
 _NOT_SURNAMES = load_words("marker_not_surnames.txt")
 # Capitalised common nouns that open sentences such as "Patients and colleagues ...".
@@ -59,17 +61,58 @@ def find_author_year(text: str) -> Iterator[MarkerMatch]:
         parsed = [_parse_group(part) for part in _split_groups(inner)]
         if parsed and all(p is not None for p in parsed):
             yield _marker(m.start(), m.end(), [p for p in parsed if p is not None])
+    names_before = _NamesBefore(text)
     for anchor in _YEAR_ANCHOR.finditer(text):
-        m = _AUTHORS_BEFORE.search(text, max(0, anchor.start() - WINDOW), anchor.start())
-        names = _surnames(m.group("authors")) if m else ()
+        if not _name_may_end_at(text, anchor.start()):
+            continue
+        m = names_before.longest(_AUTHORS_BEFORE, anchor.start())
+        names = _surnames(m.group("authors")) if m and not _in_title(text, m.start()) else ()
         if m and names:
             keyed = (_normal(m.group("authors")), names, _years(anchor.group("years")))
             yield _marker(m.start(), anchor.end(), [keyed])
     for anchor in _MENTION_ANCHOR.finditer(text):
-        m = _NAMES_BEFORE.search(text, max(0, anchor.start() - WINDOW), anchor.start())
+        m = names_before.longest(_NAMES_BEFORE, anchor.start())
         names = _surnames(m.group("authors")) if m else ()
         if m and names and names[0] not in _COMMON_NOUNS:
             yield MarkerMatch(m.start(), anchor.end(), MarkerStyle.NARRATIVE, (), names)
+
+
+class _NamesBefore:
+    """Finds the author names that end right before an anchor (a year, "et al.").
+
+    Where capitalised words start is computed once for the whole text, on first use; for each
+    anchor the candidate starts within ``WINDOW`` are tried from the nearest backwards, stopping
+    at the first that fails, so the cost stays linear however dense the citations are.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def longest(self, pattern: re.Pattern[str], end: int) -> re.Match[str] | None:
+        if self._starts is None:
+            self._starts = [m.start() for m in _NAME_START.finditer(self._text)]
+        lo = bisect_left(self._starts, end - WINDOW)
+        best = None
+        for i in range(bisect_left(self._starts, end) - 1, lo - 1, -1):
+            m = pattern.match(self._text, self._starts[i], end)
+            if m is None:
+                break
+            best = m
+        return best
+
+
+def _in_title(text: str, start: int) -> bool:
+    """``Foundations of Social Evolution (1998)``: a capitalised word other than a sentence
+    opener right before the "author" means a title-cased phrase, not a citation."""
+    m = re.search(r"([^\W\d_]+)\s+\Z", text[max(0, start - 40) : start])
+    return bool(m) and m.group(1)[0].isupper() and m.group(1) not in _NOT_SURNAMES
+
+
+def _name_may_end_at(text: str, end: int) -> bool:
+    """Cheap test before the window search: a name or "et al." ends in a letter or a full stop."""
+    stripped = text[max(0, end - 4) : end].rstrip()
+    return bool(stripped) and (stripped[-1].isalpha() or stripped[-1] == ".")
 
 
 def _split_groups(inner: str) -> list[str]:

@@ -18,6 +18,7 @@ from claims.markers._match import MarkerMatch
 from claims.models import MarkerStyle
 
 MAX_RANGE = 200  # a range spanning more numbers than this is not a citation range
+MAX_ITEMS = 60  # a list of more comma-separated items than this is data, not a citation
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen, hyphens, figure dash, en, em, minus
 
 _NUM = r"\d{1,4}(?!\.\d)"  # never the integer part of a decimal
@@ -41,10 +42,16 @@ _INTERVAL_WORDS = frozenset({"range", "ranges", "interval", "intervals", "in", "
 def expand_numeric(body: str) -> tuple[str, ...] | None:
     """Keys of a numeric list such as ``9-12, 14`` or ``4a,b``; ``None`` when it is no citation list.
 
-    Rejects zero, years, reversed ranges and ranges of more than ``MAX_RANGE`` numbers.
+    Rejects zero, years, descending lists, reversed ranges and ranges of more than
+    ``MAX_RANGE`` numbers.
     """
+    if body.count(",") + body.count(";") >= MAX_ITEMS:
+        return None
     keys: list[str] = []
     base: str | None = None
+    numbers = [int(n) for n in re.findall(r"\d+", body)]
+    if any(b < a for a, b in zip(numbers, numbers[1:])):
+        return None  # "[4, 2, 3]": citation lists ascend; this is data (a permutation, an order)
     for part in re.split(r"\s*[,;]\s*", body.strip()):
         if part.isalpha():  # "[4a,b]": a letter continues the previous number
             if base is None:
@@ -149,7 +156,8 @@ def _bracket_in_prose(text: str, start: int, end: int) -> bool:
         word = _word_before(text, start)
         if len(word) < 3 or not word.isalpha():  # x[2], a1[3]: an index, not a citation
             return False
-    if _char_before(text, start, skip_space=True) in "=∈≤≥<>":
+    prev = _char_before(text, start, skip_space=True)
+    if prev and prev in "=∈≤≥<>":
         return False
     if _word_before(text, start) in _INTERVAL_WORDS and "," in text[start:end]:
         return False
@@ -173,12 +181,16 @@ def find_paren_numeric(text: str) -> Iterator[MarkerMatch]:
 
 def _paren_in_prose(text: str, start: int, end: int) -> bool:
     after = text[end : end + 24]
-    if after[:1].isalnum() or after[:1] in "([{_'’-":  # (1)H-MRS, (13)C, f(1)(2)
+    if after and (after[0].isalnum() or after[0] in "([{_'’-"):  # (1)H-MRS, (13)C, f(1)(2)
         return False
     if re.match(r"\s*[\d(+]", after):  # (212) 731-2033, (2) 4 ..., (1) (2) ...
         return False
     if re.match(r"\s*[:=]", after):  # 17(2):111, (3) = ...
         return False
+    if start and text[start - 1].isspace() and re.match(r"[ \t]*(?:\r?\n|$)", after):
+        word = _word_before(text, start)
+        if len(word) < 2 or not word[-1].isalpha():
+            return False  # "= x . (30)" or "+ j , i (4)" closing a line: an equation number
     prev = _char_before(text, start, skip_space=True)
     if prev == "" or prev.isdigit() or prev in ":;,=(\\[{/+-–—*•·#":
         return False  # start of text, 2015;17(2), "aims: (1)", "a, (2)", list bullets
@@ -188,7 +200,6 @@ def _paren_in_prose(text: str, start: int, end: int) -> bool:
         word = _word_before(text, start)
         if word in _PAREN_BLOCKERS:
             return False
-        touching = _char_before(text, start, skip_space=False)
-        if touching.isalpha() and (len(word) < 3 or not word.isalpha()):
-            return False  # f(1), x2(3): function or math notation
+        if _char_before(text, start, skip_space=False).isalpha():
+            return False  # find(10), f(1), nAβ(1-42): a call, an argument or a residue range
     return True

@@ -41,7 +41,7 @@ def _called_from_prose(text: str, start: int, end: int) -> bool:
     if after and (after.isalnum() or after in "⁺⁻⁼⁽⁾ⁿⁱ"):  # ¹H, ¹³C, Ca²⁺, x²ⁿ
         return False
     before = text[start - 1] if start else ""
-    if before in ".,;:)]’”\"'":
+    if before and before in ".,;:)]’”\"'":
         return True
     if not before.isalpha():  # 10⁶, start of text, a space: no footnote call there
         return False

@@ -20,6 +20,7 @@ full names is checked against word lists so that a title such as
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -151,6 +152,9 @@ def _form_v(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
     word = toks[j].text
     if _plain_initials(word) or _plain_initials(_bare(word)) or is_dotted_initials(word):
         k = j + 1
+        if is_dotted_initials(word):  # spaced initials: "Neal R. M."
+            k = _initials_run(toks, j)
+            word = " ".join(t.text for t in toks[j:k])
         if k < len(toks) and _bare(toks[k].text).lower() in _SUFFIXES | {"2nd", "3rd", "4th"}:
             k += 1  # "Owens AP 3rd", "King ML Jr"
         return k, Author(family=_words(toks, i, j), given=_bare(word) if _plain_initials(_bare(word)) else word)
@@ -174,7 +178,10 @@ def _ends_name(toks: list[_Tok], k: int) -> bool:
     if k >= len(toks):
         return True
     nxt = toks[k].text
-    return nxt in {",", ";", "(", "&"} or nxt in _QUOTES or nxt.lower() == "and"
+    if nxt == "&" or nxt.lower() == "and":
+        # "Obata K. Excitatory and trophic action": a name follows "and", a title word does not
+        return k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+    return nxt in {",", ";", "("} or nxt in _QUOTES
 
 
 def _form_g(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
@@ -185,6 +192,8 @@ def _form_g(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
     while j < n and j - i < 3 and (is_dotted_initials(toks[j].text) or (_cap_word(toks[j].text) and j + 1 < n and _cap_word(toks[j + 1].text) and not toks[j].text.endswith("."))):
         j += 1
     k = _family(toks, j, limit=2)
+    if k == j and j - i >= 2 and _cap_word(toks[j - 1].text):
+        j, k = j - 1, j  # a two-letter family read as an initial: "Ai Li."
     if k == j or not _ends_name(toks, k):
         return None
     return k, Author(family=_words(toks, j, k), given=" ".join(t.text for t in toks[i:j]))
@@ -207,11 +216,16 @@ def _form_c(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
     return k, Author(family=_words(toks, i, j), given=_words(toks, j + 1, k))
 
 
+_FULL_FORMS = (_form_g, _form_c)
+
+
 def _plausible_person(author: Author) -> bool:
     """Reject full-name 'authors' that are really title words ('Selective Serotonin ...')."""
     stop = load_words("not_name_words")
     suffixes = load_words("not_name_suffixes")
     for word in f"{author.given or ''} {author.family}".split():
+        if is_dotted_initials(word):
+            continue  # "A." is an initial, not the article
         w = word.strip(".").lower()
         if w in stop or any(w.endswith(s) and len(w) > len(s) + 2 for s in suffixes):
             return False
@@ -253,13 +267,21 @@ def _editor_marker(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
-def _name(toks: list[_Tok], i: int, first: bool) -> tuple[int, Author, bool] | None:
-    """One name at ``i`` in the first shape that fits: (next index, author, is a full-name shape)."""
-    forms = (_form_a, _form_g, _form_v, _form_i, _form_c) if first else (_form_a, _form_g, _form_v, _form_i)
+_Form = Callable[[list[_Tok], int], "tuple[int, Author] | None"]
+
+
+def _name(toks: list[_Tok], i: int, prefer: _Form | None) -> tuple[int, Author, _Form] | None:
+    """One name at ``i`` in the first shape that fits: (next index, author, the shape).
+
+    ``prefer`` is the shape of the list's first name, tried first: a list keeps one style, so after
+    "Xu XC, Liu X," the name "Lotan R. Expression and ..." is "Lotan R." and not a full name.
+    A full-name shape whose words are title words ("The Design") does not count as a name.
+    """
+    forms = (_form_a, _form_g, _form_v, _form_i, _form_c) if prefer is None else (prefer, _form_a, _form_g, _form_v, _form_i)
     for form in forms:
         res = form(toks, i)
-        if res:
-            return res[0], res[1], form in (_form_g, _form_c)
+        if res and (form not in _FULL_FORMS or _plausible_person(res[1])):
+            return res[0], res[1], form
     return None
 
 
@@ -278,13 +300,12 @@ def _scan(text: str, toks: list[_Tok]) -> AuthorScan | None:
     full_only = True
     i = 0
     et_al = False
-    first = True
-    res = _name(toks, 0, first=True)
+    res = _name(toks, 0, prefer=None)
+    prefer = res[2] if res and res[2] is not _form_c else None
     while res is not None:
-        i, author, full = res
-        full_only = full_only and full
+        i, author, form = res
+        full_only = full_only and form in _FULL_FORMS
         authors.append(author)
-        first = False
         k = _et_al(toks, i)
         if k is not None:
             i, et_al = k, True
@@ -298,7 +319,7 @@ def _scan(text: str, toks: list[_Tok]) -> AuthorScan | None:
         if m is not None:
             i, et_al = m, True
             break
-        res = _name(toks, k, first=False)
+        res = _name(toks, k, prefer=prefer)
     if not authors:
         return None
     editors = False

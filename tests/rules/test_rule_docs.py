@@ -12,7 +12,7 @@ import pytest
 from claims.loading import decode
 from claims.models import Document
 from verifier.config import VerifierConfig
-from verifier.pipeline import analyze
+from verifier.pipeline import Inputs, analyze
 from verifier.registry import RULES, all_rules
 from verifier.rule_docs import REQUIRED_SECTIONS, example, sections
 from verifier.rules.base import Rule
@@ -46,19 +46,33 @@ def test_docstring_has_every_section_in_order(rule: type[Rule]):
     assert all(sections(rule)[s] for s in REQUIRED_SECTIONS), f"{rule.code}: empty section"
 
 
-def _run(rule: type[Rule], text: str):
-    data = text.encode("utf-8")
-    decoded, encoding = decode(data)
+SOURCE_LINE = re.compile(r"^Source \[(\w+)\]: (.+)$", re.MULTILINE)
+
+
+def _split_sources(text: str) -> tuple[str, dict[str, str]]:
+    """Examples of source-comparing rules give the cited text as 'Source [1]: …' lines."""
+    sources = {m.group(1): m.group(2) for m in SOURCE_LINE.finditer(text)}
+    return SOURCE_LINE.sub("", text).strip() + "\n", sources
+
+
+def _run(rule: type[Rule], text: str, sources: dict[str, str]):
+    if sources and "References" not in text:
+        keys = [*sources, str(len(sources) + 1)]  # a second entry, so the list reads as numbered
+        entries = "\n".join(f"{key}. Source A, Source B. The cited study {key}. J Example. 2020;1:1-9." for key in keys)
+        text = f"{text}\nReferences\n\n{entries}\n"
+    decoded, encoding = decode(text.encode("utf-8"))
     doc = Document(path="example.md", text=decoded, sha256="0" * 64, format="md", encoding=encoding)
-    return analyze(doc, VerifierConfig(select=[rule.code], preview=True))
+    return analyze(doc, VerifierConfig(select=[rule.code], preview=True), Inputs(sources=sources)), decoded
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_example_flags_and_fix_passes(rule: type[Rule]):
     flagged, fixed = example(rule)
-    bad = _run(rule, flagged)
+    flagged, sources = _split_sources(flagged)
+    fixed, _ = _split_sources(fixed)
+    bad, flagged = _run(rule, flagged, sources)
     assert any(f.code == rule.code for f in bad.findings), f"{rule.code}: Example not flagged"
-    good = _run(rule, fixed)
+    good, fixed = _run(rule, fixed, sources)
     assert not [f for f in good.findings if f.code == rule.code], f"{rule.code}: 'Use instead' flagged: {good.findings}"
     for report, text in ((bad, flagged), (good, fixed)):
         for f in report.findings:

@@ -1,0 +1,127 @@
+"""Where the title ends in the text that follows the author list (and year).
+
+A reference string after its authors is a row of segments cut at sentence ends
+(``.``, ``?``, ``!``): the title is the first segment plus every following one
+that reads like more title, and the container (journal, book, site, publisher)
+starts at the first segment that does not. A later segment is more title when it
+is not the last one, reads as a sentence-case phrase, does not open with a container or note word
+(``lexicons/venue_openers.txt``: In, Proc., Available, Edited ...), holds no
+volume/year numbers, is not a "City: Publisher" pair, and the segment after it
+does not open with numbers or a date (then this one is the journal:
+"Title. J Foo. 2001;3:4"). So "Who shares? Who doesn't? Factors ..."
+and "Thymic carcinoma. Ten years' experience ..." keep their second sentence,
+while "Title. Crit Care Med 1982; 10:72" ends at the first.
+
+Periods after abbreviations (``lexicons/abbreviation_words.txt``: "Proc.",
+"Natl.", "e.g.") or before a lower-case word do not cut segments.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from references.parsing.lexicon import load_words
+from references.parsing.tail import venue_end
+
+__all__ = ["title_end"]
+
+_SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
+_PUBLISHER = re.compile(r"^[A-Z][\w.' -]{1,40}?(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*[A-Z]")
+_COMMA = re.compile(r",\s+")
+_TAIL_NUMBERS = re.compile(r"\b(?:[Vv]ol|[Nn]o|pp|[Pp]ages?)\.?\s*\d|\d\s*\(\s*\d{1,4}\s*\)|\d\s*:\s*\d")
+_LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return load_words("abbreviation_words")
+
+
+@cache
+def _openers() -> frozenset[str]:
+    return load_words("venue_openers")
+
+
+def _cuts(text: str) -> list[tuple[int, int]]:
+    """Segment ends: (end of the segment's text, start of the next segment)."""
+    cuts = []
+    for m in _SENTENCE_END.finditer(text):
+        pos = m.start()
+        nxt_start = m.end()
+        while nxt_start < len(text) and text[nxt_start].isspace():
+            nxt_start += 1
+        if nxt_start >= len(text) or pos < 2:
+            continue
+        if text[nxt_start].islower():
+            continue
+        if m.group()[0] == ".":
+            before = text[:pos].rsplit(None, 1)
+            word = before[-1].lower().strip("(\"“‘'[") if before else ""
+            if word in _abbreviations():
+                continue
+        end = pos + 1 if m.group()[0] in "?!" else pos
+        cuts.append((end, nxt_start))
+    return cuts
+
+
+def _opens_container(segment: str) -> bool:
+    m = _LEADING_WORD.match(segment)
+    return bool(m) and m.group(1).lower().rstrip(".") in _openers()
+
+
+def _opens_with_numbers(segment: str) -> bool:
+    return venue_end(segment.lstrip(" ([")) == 0
+
+
+def _sentence_case(segment: str) -> bool:
+    """Two or more words, opening with a letter, one of them a lower-case content word ("An update",
+    "Ten years' experience in twenty patients"); Title Case names ("Man Ther", "University of
+    North Carolina Press", "John Wiley") and abbreviation pieces ("Nutr", "Am. J. Hum") are not."""
+    words = segment.split()
+    if len(words) < 2 or not words[0].lstrip("\"“‘'")[:1].isalpha():
+        return False
+    function = load_words("function_words")
+    return any(w[0].islower() and w.lower() not in function for w in words[1:])
+
+
+def _more_title(segment: str, following: str | None) -> bool:
+    """Whether ``segment`` (not the first) continues the title rather than starting the container."""
+    if following is None or not _sentence_case(segment):
+        return False
+    if _opens_container(segment) or _PUBLISHER.match(segment):
+        return False
+    if venue_end(segment) < len(segment):
+        return False
+    return not (_opens_with_numbers(following) or _opens_container(following))
+
+
+def _comma_cut(text: str, end: int) -> int:
+    """Cut a title that ran into its container without a period ("Robot Vision, MIT Press, 1986",
+    "A Note on X, Information and Computation, 84, 119-127") at the first comma followed by a
+    piece that does not continue it (one that starts lower-case, "an Information Workspace", does)."""
+    if end < len(text) and not _TAIL_NUMBERS.search(text, 0, end):
+        return end  # a period ended the title; a year inside it ("Cancer statistics, 2015") is title
+    stop = venue_end(text[:end])
+    for m in _COMMA.finditer(text, 0, stop):
+        if not text[m.end() : m.end() + 1].islower():
+            return m.start()
+    return end
+
+
+def title_end(text: str) -> int:
+    """Offset in ``text`` where the title that starts at 0 ends (its closing '?' or '!' included)."""
+    cuts = _cuts(text)
+    if not cuts:
+        return _comma_cut(text, len(text))
+    end = _comma_cut(text, cuts[0][0])
+    if end < cuts[0][0]:
+        return end
+    for idx in range(1, len(cuts) + 1):
+        seg_start = cuts[idx - 1][1]
+        seg_end = cuts[idx][0] if idx < len(cuts) else len(text)
+        following = text[cuts[idx][1] :] if idx < len(cuts) else None
+        if not _more_title(text[seg_start:seg_end], following):
+            break
+        end = seg_end
+    return end
