@@ -27,7 +27,7 @@ _LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d
 _TAGS = re.compile(r"</?[a-zA-Z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
 _YEAR_AFTER_AUTHORS = re.compile(
     r"^[\s.,:]*(?:\(\s*((?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)(?:[,;/][^()]{0,30})?\s*\)"
-    r"|((?:1[5-9]|20)\d\d[a-z]?)(?=[.,:]\s|[.,:]?$))[\s.,:]*",
+    r"|((?:1[5-9]|20)\d\d[a-z]?)(?=[.,:]\s|[.,:]?$|\s+[^\d\s;:(]))[\s.,:]*",
     re.IGNORECASE,
 )
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
@@ -39,6 +39,7 @@ _TITLE_NOTE = re.compile(
     r"retracted|erratum|corrected)[^\]]{0,80}\]\s*",
     re.IGNORECASE,
 )
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
 _IN_EDITORS = re.compile(r"^\s*In\s*:?\s+", re.IGNORECASE)
 _EDITOR_TAIL = re.compile(r"^[\s,]*(?:\(?\s*(?:eds?|editors?|hrsg)\.?\s*\)?)[\s.,:]*", re.IGNORECASE)
 
@@ -73,6 +74,16 @@ def _title_end(text: str, comma_mode: bool) -> int:
     return len(text)
 
 
+def _opens_title(quoted: str, after: str) -> bool:
+    """A quoted phrase that only opens the title ("“Manifesto” for advancing ...", "'Hard' and
+    'soft' principles ..."): the quote holds no closing punctuation and the title goes on after it."""
+    after = after.lstrip()
+    if quoted.rstrip()[-1:] in {",", ".", "?", "!", ";"}:
+        return False
+    word = after.split(None, 1)[0].lower().strip(".,") if after else ""
+    return after[:1] == ":" or (after[:1].islower() and word not in load_words("venue_openers"))
+
+
 def _quoted(text: str) -> tuple[str, int] | None:
     """A title in quotation marks at the start of ``text``: (title, end offset after the close)."""
     stripped = text.lstrip(" ,.:")
@@ -82,7 +93,7 @@ def _quoted(text: str) -> tuple[str, int] | None:
     closers = _OPEN_QUOTES[stripped[0]]
     for i in range(1, min(len(stripped), 1500)):
         if stripped[i] in closers and (i + 1 == len(stripped) or not stripped[i + 1].isalnum()):
-            if i < 3:
+            if i < 3 or _opens_title(stripped[1:i], stripped[i + 1 :]):
                 return None
             return stripped[1:i].strip(" ,."), off + i + 1
     return None
@@ -120,6 +131,8 @@ def parse_reference(raw: str) -> Reference:
     text = " ".join(raw.split())
     if "``" in text:  # LaTeX quotes: ``Title,''
         text = text.replace("``", "“").replace("''", "”")
+    if ".." in text:  # "Gill GS.. Title": a doubled period, not an ellipsis
+        text = _DOUBLE_PERIOD.sub(".", text)
     number, body = strip_label(text)
     body = _TAGS.sub("", body) if "<" in body else body
     ids, body = extract_identifiers(body)

@@ -23,7 +23,7 @@ LABELS: dict[Verdict, str] = {
     Verdict.ERROR: "error",
     Verdict.WARNING: "warning",
     Verdict.INFO: "info",
-    Verdict.SUPPORTED: "supported",
+    Verdict.SUPPORTED: "no finding",
     Verdict.NOT_CHECKWORTHY: "not check-worthy",
 }
 

@@ -18,3 +18,14 @@ def corpus_file(prefix: str) -> Path:
     if not found:
         pytest.skip(f"shared corpus file {prefix}_*.txt not present")
     return found[0]
+
+
+def analyze_text(text: str, select: list[str], *, sources: dict[str, str] | None = None, **config: object):
+    """Run the whole pipeline on ``text`` with only ``select`` rules; returns the report."""
+    from claims.models import Document
+    from verifier.config import VerifierConfig
+    from verifier.pipeline import Inputs, analyze
+
+    doc = Document(path="case.md", text=text, sha256="0" * 64, format="md", encoding="utf-8")
+    cfg = VerifierConfig.model_validate({"select": select, "preview": True, **config})
+    return analyze(doc, cfg, Inputs(sources=sources or {}))

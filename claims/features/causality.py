@@ -57,7 +57,7 @@ _KINDS = {
 
 # Words after which a participle or gerund modifies a noun instead of being the predicate.
 _ATTRIBUTIVE = frozenset(
-    "with of a an the to in for by and or their its his her than from among on at as no any this that these those "
+    "with of a an the to in for by and or their its his her than from among on at as no any this these those "
     "into against via".split()
 )
 # Words before "to" that make "to + verb" part of the claim rather than a purpose.
@@ -76,6 +76,10 @@ _INTRANSITIVE_NEXT = frozenset(
 _AMOUNT = frozenset("a an one two three half about approximately nearly almost around up more less only".split())
 # "side effects" and "adverse effects" are outcomes, not causal claims.
 _NOT_CAUSAL_BEFORE_EFFECT = frozenset("side adverse".split())
+# Adjectives ending in -ly, which the adverb test must not take for adverbs ("reduced daily sitting time").
+_LY_ADJECTIVES = frozenset("daily weekly monthly yearly early elderly only friendly costly".split())
+# "more than half", "less than 5 years": a quantity, not a comparison.
+_NUMBER_WORDS = frozenset("half one two three four five six seven eight nine ten a twice".split())
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NEXT_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'-]*|\d|[^\w\s])?")
@@ -85,13 +89,25 @@ _MODAL_REACH = 8  # words between a modal and the causal word it governs ("may b
 _WINDOW = 80  # characters looked at on either side of a cue; keeps every look-around constant-time
 
 
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_ADJECTIVES
+
+
+def _quantity(text: str, m: Match) -> bool:
+    """True for "than" that compares a number ("more than half", "less than 5 years")."""
+    if text[m.start : m.end].lower() != "than":
+        return False
+    nxt = _next_tokens(text, m.end, 1)[0]
+    return nxt.isdigit() or nxt in _NUMBER_WORDS
+
+
 def _words_before(text: str, pos: int, skip_adverbs: bool = True) -> list[str]:
     """Lower-cased words just before ``pos`` (nearest last), stopping at punctuation other than hyphens."""
     window = text[max(0, pos - _WINDOW) : pos]
     cut = max(window.rfind(c) for c in ",;:()[]\".!?")
     words = [w.lower() for w in _WORD.findall(window[cut + 1 :])]
     if skip_adverbs:
-        words = [w for w in words if not (w.endswith("ly") and len(w) > 4)]
+        words = [w for w in words if not _adverb(w)]
     return words
 
 
@@ -132,7 +148,7 @@ def _transitive(text: str, m: Match) -> bool:
         return len(nxt) > 1 and nxt[1].isalpha() and nxt[1] not in _AMOUNT
     if passive or not nxt[0] or not nxt[0][0].isalpha():
         return False
-    return nxt[0] not in _INTRANSITIVE_NEXT and not (nxt[0].endswith("ly") and len(nxt[0]) > 4)
+    return nxt[0] not in _INTRANSITIVE_NEXT and not _adverb(nxt[0])
 
 
 def _governing_modal(text: str, modals: list[Match], cue: Match) -> Match | None:
@@ -147,6 +163,13 @@ def _governing_modal(text: str, modals: list[Match], cue: Match) -> Match | None
     return None
 
 
+def _same_clause(text: str, no_claim: Match, decided: Match) -> bool:
+    """Whether a no-finding cue governs the relation: it comes first, or nothing separates them."""
+    if no_claim.start < decided.start:
+        return True
+    return not _CLAUSE_BREAK.search(text, decided.end, no_claim.start)
+
+
 def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
     """The sentence's causal strength and the cues that decided it.
 
@@ -159,7 +182,7 @@ def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
     for m in scan(text, _KINDS):
         by_kind[m.kind].append(m)
     verbs = [m for m in by_kind["causal"] if not _modifier(text, m)]
-    weak = list(by_kind["comparison"])
+    weak = [m for m in by_kind["comparison"] if not _quantity(text, m)]
     for m in by_kind["change"]:
         if _modifier(text, m):
             continue
@@ -171,8 +194,7 @@ def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
 
     explicit = sorted(verbs + by_kind["correlational"], key=lambda m: m.start)
     decided = explicit[0] if explicit else nominal[0] if nominal else min(weak, key=lambda m: m.start, default=None)
-    no_claim = by_kind["no_claim"]
-    if decided is None or (no_claim and no_claim[0].start < decided.start):
+    if decided is None or any(_same_clause(text, m, decided) for m in by_kind["no_claim"]):
         return Causality.NONE, []
     if decided.kind in ("comparison", "change", "correlational"):
         return Causality.CORRELATIONAL, [to_cue(view, decided, "correlational")]

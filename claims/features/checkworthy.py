@@ -72,12 +72,14 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def _too_short(text: str) -> bool:
-    """Fewer than four words; in a script without spaces between words (CJK), fewer than eight letters."""
+    """Fewer than four words (three for a sentence closed by a full stop: "Ketamine is 100% safe.");
+    in a script without spaces between words (CJK), fewer than eight letters."""
     letters = [c for c in text if c.isalpha()]
     uncased = sum(not (c.isupper() or c.islower()) for c in letters)
     if letters and uncased > len(letters) / 2:
         return len(letters) < 2 * _MIN_WORDS
-    return len(_WORD.findall(text)) < _MIN_WORDS
+    needed = _MIN_WORDS - 1 if text.rstrip().endswith((".", "!")) else _MIN_WORDS
+    return len(_WORD.findall(text)) < needed
 
 
 def checkworthiness(

@@ -5,7 +5,10 @@ and ``evidence`` filled, every conclusion carrying an ``EvidenceReason`` that
 names the field and words that decided it. Trust order (DESIGN.md, "Evidence
 levels"): an explicit ``evidence_level`` field, then publication types (PubMed,
 CSL, BibTeX entry type), keywords and note, then the title, then the abstract,
-then venue and URL. Levels follow the CEBM-like ladder: 1 systematic review or
+then venue and URL, then the weak title shapes of reviews and opinion pieces
+and named trials (``title_shape``). A review venue ("Cochrane Database Syst
+Rev", "Nat Rev Neurosci") also overrides a primary design named in the title
+or abstract, which there is the topic reviewed (``venue``). Levels follow the CEBM-like ladder: 1 systematic review or
 meta-analysis (and evidence-based guidelines), 2 RCT, 3 non-randomized
 controlled or cohort (a retrospective cohort is 4), 4 case-control,
 cross-sectional, case series (pilot, open-label single arm, chart review),
@@ -24,6 +27,8 @@ from __future__ import annotations
 import re
 
 from references.evidence.design import DesignResult, design_from_abstract, design_from_text
+from references.evidence.title_shape import design_from_title_shape, named_trial
+from references.evidence.venue import REVIEW_VENUE_DESIGNS, design_from_venue
 from references.evidence.sample_size import extract_sample_size
 from references.evidence.source_type import SourceResult, infer_source, type_conclusions
 from references.evidence.species import species_from_text
@@ -166,10 +171,28 @@ def assess(reference: Reference) -> Reference:
         sharper = design_from_text(title, "title")  # older PubMed records type systematic reviews as "Review"
         if sharper.design in (StudyDesign.SYSTEMATIC_REVIEW, StudyDesign.META_ANALYSIS):
             chosen = sharper
+    by_venue = design_from_venue(reference.venue)
+    if by_venue.design in REVIEW_VENUE_DESIGNS and chosen.design in _PRIMARY and chosen is not meta:
+        named = chosen.reasons[0].cue if chosen.reasons else chosen.design.value
+        by_venue.reasons.append(EvidenceReason(field="title/abstract", cue=named, conclusion="a design named in a review venue's entry is the topic reviewed"))
+        chosen, confidence = by_venue, 0.75
+    if not chosen.decided and by_venue.decided:
+        chosen, confidence = by_venue, 0.7
     if not chosen.decided and source.kind == "guideline":
         chosen, confidence = DesignResult(design=StudyDesign.GUIDELINE, label="guideline"), 0.8
+    trial_notes: list[EvidenceReason] = []
+    if not chosen.decided and title:
+        shaped = design_from_title_shape(title)
+        if shaped.decided:
+            chosen, confidence = shaped, 0.6
+        else:
+            others = [("abstract", abstract), ("keywords", "; ".join(reference.keywords)),
+                      ("bibtex:note", reference.extra.get("note", "")), ("raw", reference.raw)]
+            trial, trial_notes = named_trial(title, others)
+            if trial.decided:
+                chosen, confidence = trial, 0.7
     design = chosen.design
-    reasons += chosen.reasons
+    reasons += chosen.reasons + trial_notes
     if not chosen.decided and hint:
         design, confidence = StudyDesign.NON_RANDOMIZED_CONTROLLED, 0.5
         reasons += hint

@@ -81,9 +81,9 @@ class CueMatcher:
 
 
 @cache
-def matcher(name: str) -> CueMatcher:
-    """The compiled matcher for lexicon ``name`` (built once)."""
-    return CueMatcher(load_rows(name), title_only_column=True)
+def matcher(*names: str) -> CueMatcher:
+    """The compiled matcher for lexicon ``names`` merged into one (built once per combination)."""
+    return CueMatcher(tuple(row for name in names for row in load_rows(name)), title_only_column=True)
 
 
 def squash(text: str) -> str:

@@ -10,7 +10,10 @@ cue wins instead, since the methods sentence comes before the discussion of
 what future studies should do. Guards are lexicon entries too:
 "non-randomized" is its own, longer cue, so it never counts as "randomized";
 "Mendelian randomization", "peer review" and "adherence to guidelines" are
-neutral.
+neutral, and so is "randomized trials are needed". In an abstract that states
+randomization, trial traits ("open-label", "pilot", "phase 2", "controlled
+trial") do not outvote it. Named observational cohorts ("Framingham", "UK
+Biobank") come from ``lexicons/named_cohorts.txt``.
 
 Protocols: a title or abstract announcing a protocol ("study protocol",
 "protocol for a randomized trial", "rationale and design") describes a plan,
@@ -56,8 +59,18 @@ class DesignResult:
         return self.design is not StudyDesign.UNKNOWN or self.protocol
 
 
+def _trial_trait(cue: Cue) -> bool:
+    """A cue that describes how a trial ran ("open-label", "pilot", "phase 2", "controlled trial") rather than
+    whether it was randomized; in an abstract that also states randomization it does not decide the design."""
+    if cue.label == "case_series":
+        return True
+    return cue.label == "non_randomized_controlled" and "random" not in cue.text.lower()
+
+
 def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False) -> DesignResult:
     """Pick the design that ``cues`` (from one field) support, per the module rules."""
+    if abstract and any(c.label == "rct" for c in cues):
+        cues = [c for c in cues if not _trial_trait(c)]
     by_label: dict[str, Cue] = {}
     for cue in cues:
         by_label.setdefault(cue.label, cue)
@@ -91,12 +104,15 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
     return result
 
 
+_LEXICONS = ("study_design_cues.txt", "named_cohorts.txt")
+
+
 def design_from_text(text: str, field_name: str) -> DesignResult:
     """Design cues of a title, keyword list or note (``field_name`` "title", "keywords", ...)."""
-    return design_from_cues(matcher("study_design_cues.txt").find(text, in_title=True), field_name)
+    return design_from_cues(matcher(*_LEXICONS).find(text, in_title=True), field_name)
 
 
 def design_from_abstract(text: str) -> DesignResult:
     """Design cues of an abstract, with title-only cues off and review cues needing synthesis cues."""
-    cues = matcher("study_design_cues.txt").find(text, in_title=False)
+    cues = matcher(*_LEXICONS).find(text, in_title=False)
     return design_from_cues(cues, "abstract", abstract=True)

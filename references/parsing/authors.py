@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from references.models import Author
@@ -33,11 +34,11 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_INITIALS = frozenset({"jr", "sr", "ed", "eds", "co", "st", "dr", "no", "vol", "pp", "in", "mr", "ms"})
 _EDITOR_WORDS = frozenset({"ed", "eds", "editor", "editors", "ed.", "eds.", "hrsg", "dir", "dirs", "comp", "comps"})
 _MAX_TOKENS = 600
+_YEAR_TOKEN = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _RESYNC = re.compile(r"\.\s|\s\((?=\d{4})|\s[\"“]")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: built hundreds of times per entry, so cheap construction matters
     text: str
     start: int
     end: int
@@ -57,7 +58,7 @@ class AuthorScan:
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
-        out.append(_Tok(m.group(), m.start(), m.end()))
+        out.append(_Tok(m.group(), *m.span()))
         if len(out) >= _MAX_TOKENS:
             break
     return out
@@ -163,10 +164,13 @@ def _form_v(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
 
 def _form_i(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
     j = _initials_run(toks, i)
+    plain = j == i and i < len(toks) and _plain_initials(toks[i].text) and toks[i].text.isupper()
+    if plain:
+        j = i + 1  # "RB Doorenbos, O Etzioni": undotted initials first, accepted only before a separator
     if j == i:
         return None
     k = _family(toks, j)
-    if k == j:
+    if k == j or (plain and not _ends_name(toks, k)):
         return None
     return k, Author(family=_words(toks, j, k), given=" ".join(t.text for t in toks[i:j]))
 
@@ -178,6 +182,8 @@ def _ends_name(toks: list[_Tok], k: int) -> bool:
     if k >= len(toks):
         return True
     nxt = toks[k].text
+    if _YEAR_TOKEN.fullmatch(nxt):
+        return True  # "Bradley J. Parker 2012 Introduction"
     if nxt == "&" or nxt.lower() == "and":
         # "Obata K. Excitatory and trophic action": a name follows "and", a title word does not
         return k + 1 < len(toks) and toks[k + 1].text[:1].isupper()

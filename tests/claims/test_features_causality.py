@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claims.features.causality import causality
 from claims.models import Causality
@@ -27,6 +29,36 @@ def label(sentence: str) -> Causality:
         ("Smokers were more likely to report cough than non-smokers.", Causality.CORRELATIONAL),
         ("Further research should examine the long-term outcomes.", Causality.NONE),
         ("The questionnaire was completed by 412 nurses.", Causality.NONE),
+        # change verbs: causal only with an object or an agent
+        ("The training programme lowered resting heart rate.", Causality.DIRECT_CAUSAL),
+        ("Grip strength was improved by the resistance exercises.", Causality.DIRECT_CAUSAL),
+        ("Serum ferritin decreased significantly during the winter months.", Causality.CORRELATIONAL),
+        ("Hospital admissions were reduced in both arms of the study.", Causality.CORRELATIONAL),
+        ("Admissions were reduced by about a third over the decade.", Causality.CORRELATIONAL),
+        # participles and gerunds that modify a noun, and purposes, are not predicates
+        ("Increased screen time is a risk factor for myopia.", Causality.CORRELATIONAL),
+        ("Nurses need simple tools to reduce medication errors on night shifts.", Causality.NONE),
+        ("We describe strategies for preventing falls in care homes.", Causality.NONE),
+        ("Volunteers were able to reduce their salt intake within a month.", Causality.DIRECT_CAUSAL),
+        # the first explicit relation decides; a comparison never outranks a causal verb
+        ("Walking groups improved mood more than solitary walking did.", Causality.DIRECT_CAUSAL),
+        ("Vegetarians had lower cholesterol than meat eaters.", Causality.CORRELATIONAL),
+        ("More than half of the wards kept paper records.", Causality.NONE),
+        # association stays correlational when hedged or negated; a negated causal claim stays causal
+        ("Shift work may be associated with weight gain.", Causality.CORRELATIONAL),
+        ("Tea drinking was not associated with bone density.", Causality.CORRELATIONAL),
+        ("The supplement did not reduce the incidence of colds.", Causality.DIRECT_CAUSAL),
+        # a reporting verb does not hedge; a modal must govern the causal word in its clause
+        ("These results suggest that mentoring improves retention of junior staff.", Causality.DIRECT_CAUSAL),
+        ("The pilot may interest clinicians, and the booklet improves recall.", Causality.DIRECT_CAUSAL),
+        ("Ginger might be an effective remedy for travel sickness.", Causality.CONDITIONAL_CAUSAL),
+        # causal nouns and adjectives count only when nothing more explicit is said
+        ("The vaccine was safe and effective in adolescents.", Causality.DIRECT_CAUSAL),
+        ("Side effects were mild in every group.", Causality.NONE),
+        ("Sleep quality was a strong predictor of the benefit of therapy.", Causality.CORRELATIONAL),
+        # statements of no finding
+        ("The mechanisms behind this association require further research.", Causality.NONE),
+        ("Smoking was linked to slower healing, but larger trials are needed.", Causality.CORRELATIONAL),
     ],
 )
 def test_four_way_labels(sentence: str, expected: Causality) -> None:
@@ -45,3 +77,27 @@ def test_conditional_reports_modal_and_causal_cue() -> None:
     assert strength is Causality.CONDITIONAL_CAUSAL
     assert [(c.text, c.kind) for c in cues] == [("might", "conditional"), ("prevent", "causal")]
     assert all(text[c.span.start : c.span.end] == c.text for c in cues)
+
+
+def test_cues_quote_the_original_text() -> None:
+    text = "In  older adults,\n regular tai chi may  reduce falls."
+    strength, cues = causality(SentenceView.of(text))
+    assert strength is Causality.CONDITIONAL_CAUSAL
+    assert [(c.text, c.kind) for c in cues] == [("may", "conditional"), ("reduce", "causal")]
+    assert all(text[c.span.start : c.span.end] == c.text for c in cues)
+
+
+def test_observed_change_is_reported_as_correlational_cue() -> None:
+    strength, cues = causality(SentenceView.of("Body weight increased over the follow-up period."))
+    assert strength is Causality.CORRELATIONAL
+    assert [(c.text, c.kind) for c in cues] == [("increased", "correlational")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "e", "x", " ", ".", ",", ";", "(", "-", "\n", "may ", "reduced ", "than ", "to ",
+                                  "associated ", "should ", "effect ", "by ", "increased "]), max_size=60).map("".join))
+def test_any_text_gets_a_label_and_spans_into_it(text: str) -> None:
+    strength, cues = causality(SentenceView.of(text))
+    assert isinstance(strength, Causality)
+    assert all(text[c.span.start : c.span.end] == c.text for c in cues)
+    assert (strength is Causality.NONE) == (not cues)

@@ -204,3 +204,97 @@ def test_never_raises_on_arbitrary_text(text):
 def test_never_raises_on_reference_like_tokens(tokens):
     ref = parse_reference(" ".join(tokens))
     assert ref.year is None or ref.year[:4].isdigit()
+
+
+# --- title boundaries: segments after the first sentence ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # a question inside the title, then more title
+        (
+            "Okafor NB (2019) Who sleeps? Who wakes? Shift patterns among ward nurses. J Sleep Res 12: 3-9.",
+            "Who sleeps? Who wakes? Shift patterns among ward nurses",
+        ),
+        # a second sentence of the title (Vancouver)
+        (
+            "Brandt KL, Osei M. Lithium in tap water. A survey of twelve towns. Arch Gen Epidemiol. 2016;58:201-9.",
+            "Lithium in tap water. A survey of twelve towns",
+        ),
+        # a numbered chapter heading inside the title
+        (
+            "Quist-Hale R. Chapter 29. Sleep in the elderly patient. Lakeside Med J. 2011;4:10-19.",
+            "Chapter 29. Sleep in the elderly patient",
+        ),
+        # journal glued to a sentence-case title with no period
+        (
+            "Lee AB, Kim C. Night work and appetite in young adults Appetite Res 2004; 12:55-60.",
+            "Night work and appetite in young adults",
+        ),
+        # a CS entry whose title runs into the venue with commas
+        (
+            "Horvath, P. (1998) A compact index for sparse tables, Information Letters, 12(3), 45-67.",
+            "A compact index for sparse tables",
+        ),
+        # LaTeX quotes
+        ("M. Ruiz and T. Bell, ``Hashing with tombstones,'' Software Notes, vol. 7, pp. 5-9, 1991.", "Hashing with tombstones"),
+        # a quoted phrase opening the title is part of it
+        (
+            "Holt BG (2010) “Slow food”: how diners judge waiting time. Food Qual 19: 43-51.",
+            "“Slow food”: how diners judge waiting time",
+        ),
+    ],
+)
+def test_title_spans_the_right_segments(raw, title):
+    assert parse_reference(raw).title == title
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "venue"),
+    [
+        # near misses: the second segment is the journal, not more title
+        ("Okafor NB. Shift work and mood. Crit Care Nurs 1982; 10:72-80.", "Shift work and mood", "Crit Care Nurs"),
+        ("Okafor NB. Shift work and mood. Lakeside Nursing Review. 2001;3:4-9.", "Shift work and mood", "Lakeside Nursing Review"),
+        ("Okafor NB (2005) Ward staffing? Nursing Times 12: 1-4.", "Ward staffing?", "Nursing Times"),
+        # a year at the end of the title stays in it
+        ("Osei M, Lee AB. Sleep statistics, 2015. Sleep Health J. 2016;2:1-9.", "Sleep statistics, 2015", "Sleep Health J"),
+        ("Osei M (2009) Heat and sleep since 1978. Clim Sleep 4: 1-9.", "Heat and sleep since 1978", "Clim Sleep"),
+    ],
+)
+def test_title_stops_before_the_container(raw, title, venue):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.venue) == (title, venue)
+
+
+# --- author lists -------------------------------------------------------------------------------
+
+
+def test_single_vancouver_author_before_a_title_word():
+    ref = parse_reference("Wendel K. Distribution and timing of sleep in nurses. Sleep Res 1988; 6:331-340.")
+    assert families(ref) == ["Wendel"]
+    assert ref.title == "Distribution and timing of sleep in nurses"
+
+
+def test_list_keeps_the_style_of_its_first_name():
+    ref = parse_reference("Xu XC, Liu X, Lotan R. Expression and regulation of sleep genes. Sleep Res 1999; 59:24-28.")
+    assert families(ref) == ["Xu", "Liu", "Lotan"]
+    assert ref.title == "Expression and regulation of sleep genes"
+
+
+def test_undotted_initials_first_and_two_letter_family():
+    ref = parse_reference("RB Dorn, O Etz, and Ai Li. A scalable price agent. In Proc. Agents, pages 39-48, 1997.")
+    assert families(ref) == ["Dorn", "Etz", "Li"]
+    assert ref.title == "A scalable price agent"
+
+
+def test_spaced_initials_and_doubled_period():
+    ref = parse_reference("Wit, I. H., Neal R. M., and Clay J. G.. Arithmetic for sleep data. Sleep Letters 30, 520-540.")
+    assert families(ref) == ["Wit", "Neal", "Clay"]
+    assert ref.title == "Arithmetic for sleep data"
+
+
+def test_near_miss_title_after_and_is_not_a_name():
+    ref = parse_reference("Robin C. Williamson and Jane Doe. Night shifts. J Sleep. 2001;1:2-3.")
+    assert families(ref) == ["Williamson", "Doe"]
+    assert ref.title == "Night shifts"

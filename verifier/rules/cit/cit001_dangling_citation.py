@@ -71,14 +71,13 @@ class DanglingCitation(Rule):
             ]
             if not keyed:
                 return
-            claim_id, marker = min(keyed, key=lambda item: item[1].span.start)
-            yield self.finding(
+            _, marker = min(keyed, key=lambda item: item[1].span.start)
+            yield self.finding(  # about the document, not a claim: it colours no sentence
                 ctx,
                 start=marker.span.start,
                 end=marker.span.end,
                 message=f"{len(keyed)} citation markers, but no reference list was found or given: citations cannot be checked",
-                claim_id=claim_id,
-                suggestion="include the reference list, or pass the bibliography file with --references",
+                suggestion="include the reference list, or pass the bibliography file with --refs",
                 severity=Severity.INFO,
                 confidence=Confidence.HIGH,
             )
