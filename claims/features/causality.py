@@ -74,8 +74,9 @@ _INTRANSITIVE_NEXT = frozenset(
 )
 # "reduced by half", "increased by 20%": an amount, not an agent.
 _AMOUNT = frozenset("a an one two three half about approximately nearly almost around up more less only".split())
-# "side effects" and "adverse effects" are outcomes, not causal claims.
+# "side effects" and "adverse effects" are outcomes, and "effect sizes" statistics, not causal claims.
 _NOT_CAUSAL_BEFORE_EFFECT = frozenset("side adverse".split())
+_NOT_CAUSAL_AFTER_EFFECT = frozenset("size sizes estimate estimates modifier modifiers modification".split())
 # Adjectives ending in -ly, which the adverb test must not take for adverbs ("reduced daily sitting time").
 _LY_ADJECTIVES = frozenset("daily weekly monthly yearly early elderly only friendly costly".split())
 # "more than half", "less than 5 years": a quantity, not a comparison.
@@ -127,6 +128,8 @@ def _next_tokens(text: str, pos: int, count: int = 2) -> list[str]:
 def _modifier(text: str, m: Match) -> bool:
     """True when the cue word modifies a noun or names a purpose instead of being the predicate."""
     cue = text[m.start : m.end].lower()
+    if m.kind == "nominal" and cue in ("effect", "effects") and _next_tokens(text, m.end, 1)[0] in _NOT_CAUSAL_AFTER_EFFECT:
+        return True
     before = _words_before(text, m.start)
     if not before:
         return cue.endswith("ed") and " " not in cue  # sentence-initial "Increased BMI is ..."
@@ -135,7 +138,7 @@ def _modifier(text: str, m: Match) -> bool:
         return len(before) < 2 or before[-2] not in _RAISING
     if prev in _ATTRIBUTIVE and cue.endswith(("ed", "ing")):
         return True
-    if m.kind == "nominal" and cue.startswith("effect"):
+    if m.kind == "nominal" and cue in ("effect", "effects"):
         return prev in _NOT_CAUSAL_BEFORE_EFFECT
     return False
 

@@ -10,11 +10,16 @@ outranks a booster.
 
 from __future__ import annotations
 
+import re
+
 from claims.features.cues import Match, scan, to_cue
 from claims.models import Certainty, Cue
 from claims.spans import SentenceView
 
 __all__ = ["certainty", "certainty_matches"]
+
+# An approximator right before an absolute turns it into a hedge ("almost always").
+_APPROXIMATOR = re.compile(r"\b(?:almost|nearly|virtually|practically|near)\s+$", re.IGNORECASE)
 
 _KINDS = {"hedges": "hedge", "boosters": "booster", "absolutes": "absolute", "negations": "negation"}
 
@@ -28,7 +33,8 @@ def certainty(view: SentenceView) -> tuple[Certainty, list[Cue]]:
     """The sentence's certainty and the cues that decided it.
 
     Returned cues: asserted hedges, boosters and absolutes; negated absolutes
-    as ``hedge`` (they now limit the claim); and each negation that scoped a
+    as ``hedge`` (they now limit the claim), and so are absolutes after an
+    approximator ("almost always"); and each negation that scoped a
     booster or absolute, as ``negation``.  Negated boosters are left out: they
     are not asserted.
     """
@@ -37,6 +43,9 @@ def certainty(view: SentenceView) -> tuple[Certainty, list[Cue]]:
     scoped_any = False
     for m in matches:
         if m.kind == "negation":
+            continue
+        if m.kind == "absolute" and _APPROXIMATOR.search(view.text, 0, m.start):
+            decided.append((m, "hedge"))  # "almost always", "nearly all patients": an approximation
             continue
         if m.negated and m.kind in ("booster", "absolute"):
             scoped_any = True

@@ -71,6 +71,13 @@ def _looks_like_heading(text: str) -> bool:
     return bool(content) and capitalised / len(content) >= 0.8
 
 
+# A section headed by a person ("Dr. David Woo", "About the author") is a biography.
+_PERSON_HEADING = re.compile(
+    r"\s*(?:(?:dr|prof|professor)\.?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$|about\s+the\s+authors?\b)",
+    re.IGNORECASE,
+)
+
+
 def _too_short(text: str) -> bool:
     """Fewer than four words (three for a sentence closed by a full stop: "Ketamine is 100% safe.");
     in a script without spaces between words (CJK), fewer than eight letters."""
@@ -99,6 +106,8 @@ def checkworthiness(
     text = view.text.strip()
     if section and re.match(r"\s*(?:references|bibliography|acknowledg|funding|conflicts? of interest|disclosure)", section, re.I):
         return False, "boilerplate"
+    if section and _PERSON_HEADING.match(section):
+        return False, "author bio"
     if text.rstrip("\"'\u201d\u2019) ").endswith("?"):
         return False, "question"
     for table in ("checkworthy_openers.tsv", "checkworthy_anywhere.tsv"):

@@ -7,8 +7,8 @@ starts at the first segment that does not. A later segment is more title when it
 is not the last one, reads as a sentence-case phrase, does not open with a container or note word
 (``lexicons/venue_openers.txt``: In, Proc., Available, Edited ...), holds no
 volume/year numbers, is not a "City: Publisher" pair, and the segment after it
-does not open with numbers or a date (then this one is the journal:
-"Title. J Foo. 2001;3:4"). So "Who shares? Who doesn't? Factors ..."
+does not open with numbers, a date or an access note (``lexicons/note_openers.txt``;
+then this one is the journal or site: "Title. J Foo. 2001;3:4"). So "Who shares? Who doesn't? Factors ..."
 and "Thymic carcinoma. Ten years' experience ..." keep their second sentence,
 while "Title. Crit Care Med 1982; 10:72" ends at the first.
 
@@ -43,11 +43,6 @@ def _abbreviations() -> frozenset[str]:
     return load_words("abbreviation_words")
 
 
-@cache
-def _openers() -> frozenset[str]:
-    return load_words("venue_openers")
-
-
 def _cuts(text: str) -> list[tuple[int, int]]:
     """Segment ends: (end of the segment's text, start of the next segment)."""
     cuts = []
@@ -70,9 +65,9 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     return cuts
 
 
-def _opens_container(segment: str) -> bool:
+def _opens_with(segment: str, words: frozenset[str]) -> bool:
     m = _LEADING_WORD.match(segment)
-    return bool(m) and m.group(1).lower().rstrip(".") in _openers()
+    return bool(m) and m.group(1).lower().rstrip(".") in words
 
 
 def _opens_with_numbers(segment: str) -> bool:
@@ -94,11 +89,11 @@ def _more_title(segment: str, following: str | None) -> bool:
     """Whether ``segment`` (not the first) continues the title rather than starting the container."""
     if following is None or not _sentence_case(segment):
         return False
-    if _opens_container(segment) or _PUBLISHER.match(segment):
+    if _opens_with(segment, load_words("venue_openers")) or _PUBLISHER.match(segment):
         return False
     if venue_end(segment) < len(segment):
         return False
-    return not (_opens_with_numbers(following) or _opens_container(following))
+    return not (_opens_with_numbers(following) or _opens_with(following, load_words("note_openers")))
 
 
 def _comma_cut(text: str, end: int) -> int:

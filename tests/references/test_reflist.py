@@ -164,3 +164,49 @@ def test_corpus_002_one_token_per_line():
 @pytest.mark.parametrize("prefix", ["000", "003", "004"])
 def test_corpus_files_without_a_list(prefix):
     assert find_reference_list(seed(prefix)) is None
+
+
+def test_numbered_list_with_blank_placeholder_entries_keeps_every_number():
+    real = "{n}. Okafor NB, Lee C. Sleep timing number {n}. J Sleep. 20{y};4:11-9.\n"
+    lines = [real.format(n=n, y=10 + n) if n % 3 == 0 else f"{n}. . . . ;:.\n" for n in range(1, 13)]
+    text = "Body text (3).\n\nReferences\n" + "".join(lines)
+    rl = find_reference_list(text)
+    assert rl is not None
+    assert [e.number for e in rl.entries] == list(range(1, 13))
+    assert rl.entries[2].authors[0].family == "Okafor"
+    check_spans(text, rl)
+
+
+def test_near_miss_numbered_prose_is_not_a_list_even_with_blank_lines():
+    text = "Steps\n\n1. Wash the cups.\n2. . .\n3. Dry them on the rack and put them away.\n"
+    assert find_reference_list(text) is None
+
+
+def test_one_entry_per_line_with_particle_and_numeric_first_authors():
+    text = (
+        "Body (Okafor 2018).\n\nReferences\n"
+        "Okafor NB, Lee C. 2018. Sleep timing. J Sleep 4:11-19.\n"
+        "van Dam M, Osei K. 2017. Night work. J Sleep 3:1-9.\n"
+        "de Wit BL. 2016. Shift nurses. Sleep Res 2:5-8.\n"
+        "100 Sleepers Project Consortium. 2015. A map of sleep. Nature 5:1-3.\n"
+        "Zhou Q. 2014. Naps. Sleep Res 1:2-4.\n"
+    )
+    rl = find_reference_list(text)
+    assert rl is not None
+    assert [e.raw.split(".")[0].split(",")[0] for e in rl.entries] == [
+        "Okafor NB", "van Dam M", "de Wit BL", "100 Sleepers Project Consortium", "Zhou Q"
+    ]
+    check_spans(text, rl)
+
+
+def test_near_miss_wrapped_line_starting_with_a_year_is_not_an_entry():
+    text = (
+        "References\n"
+        "Okafor NB, Lee C. Sleep timing in shift workers and nurses.\n"
+        "2018 May;4:11-19.\n"
+        "Zhou Q. Naps in the afternoon. Sleep Res. 2014;1:2-4.\n"
+    )
+    rl = find_reference_list(text)
+    assert rl is not None
+    assert len(rl.entries) == 2
+    assert rl.entries[0].raw.endswith("2018 May;4:11-19.")

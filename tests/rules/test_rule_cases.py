@@ -32,6 +32,7 @@ CASES = [
     ("SUP002", "TMS is a safe and effective treatment for depression [5].", True),
     ("SUP002", "TMS is a safe and effective treatment for depression [2].", False),
     ("SUP002", "TMS was first described in 1985 [5].", False),  # not a clinical claim
+    ("SUP002", "TMS therapy uses magnetic pulses to stimulate brain cells [5].", False),  # how it works, not whether
     ("SUP003", "Several studies have shown that ketamine works within hours [6].", True),
     ("SUP003", "Studies show that rTMS is effective [1, 5].", True),  # a web page is not a study
     ("SUP003", "Several studies have shown that ketamine works within hours [6, 7].", False),
@@ -39,6 +40,7 @@ CASES = [
     ("OVR001", "This work clearly demonstrated that ketamine reverses depression [1].", True),
     ("OVR001", "This trial demonstrated that ketamine relieves depression [6].", False),
     ("OVR001", "This report suggested that ketamine may relieve depression [1].", False),
+    ("OVR001", "This report showed that ketamine relieved depression in one patient [1].", False),  # reporting verb
     ("OVR002", "Screen time causes depression in adolescents [4].", True),
     ("OVR002", "Screen time is associated with depression in adolescents [4].", False),
     ("OVR002", "Ketamine reduced depressive symptoms in a randomized trial [6].", False),
@@ -48,11 +50,19 @@ CASES = [
     ("OVR005", "TMS cures depression in all patients.", True),
     ("OVR005", "Ketamine is 100% safe.", True),
     ("OVR005", "Not all patients respond to ketamine.", False),
+    ("OVR005", "Diverse pathways almost always converge on prefrontal dysfunction [6].", False),  # approximated
     ("OVR005", "Patients described the drug as \"a cure that always works\" [6].", False),  # quoted
     ("CIT005", "In their 2015 trial, Murrough and colleagues measured suicidal ideation [6].", True),
     ("CIT005", "In their 2013 trial, Murrough and colleagues measured suicidal ideation [6].", False),
     ("CIT005", "Between 2010 and 2015, ketamine was studied widely [6].", False),
 ]
+
+
+def test_author_bio_under_a_person_heading_is_not_checked():
+    text = "Dr. Jane Roe\n\nDr. Roe has always combined evidence-based medicine with psychotherapy in all patients.\n"
+    report = analyze_text(text, ["OVR005", "SUP001"])
+    assert report.findings == []
+    assert report.claims[0].features.checkworthy_reason == "author bio"
 
 
 @pytest.mark.parametrize(("code", "text", "flagged"), CASES, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(CASES)])

@@ -17,9 +17,12 @@ SOFTER = {
     "proves": "suggests", "proved": "suggested", "proven": "suggested", "prove": "suggest",
     "confirms": "supports", "confirmed": "supported", "confirm": "support",
     "establishes": "suggests", "established": "suggested",
-    "shows": "suggests", "showed": "suggested", "shown": "suggested", "show": "suggest",
-    "reveals": "suggests", "revealed": "suggested", "clearly": "",
+    "clearly": "",
 }
+
+
+# Verbs that report a finding without vouching for it; "studies show" is SUP003's business.
+REPORTING_VERBS = {"show", "shows", "showed", "shown", "reveal", "reveals", "revealed", "find", "finds", "found"}
 
 
 class Ovr001Options(BaseModel):
@@ -59,8 +62,9 @@ class CertaintyExceedsEvidence(Rule):
     ```
 
     ## Known problems
-    Certainty is read from cue words, so "shows" in a neutral description of a
-    figure can count as a booster. When any cited work's level is unknown the
+    Certainty is read from cue words; plain reporting verbs ("shows",
+    "found", "revealed") do not count, since they report a finding without
+    vouching for it (SUP003 covers "studies show"). When any cited work's level is unknown the
     rule stays silent. Sample size is only known when the title or abstract
     states it.
 
@@ -90,7 +94,10 @@ class CertaintyExceedsEvidence(Rule):
             weakness = self._weakness(refs)
             if weakness is None:
                 continue
-            cues = [c for c in claim.features.cues if c.kind in ("booster", "absolute")]
+            cues = [
+                c for c in claim.features.cues
+                if c.kind in ("booster", "absolute") and c.text.lower() not in REPORTING_VERBS
+            ]
             if not cues:
                 continue
             word = cues[0].text

@@ -14,9 +14,9 @@ from verifier.rules.base import Rule, RuleContext, Scope
 # Clinical efficacy or safety wording: what a patient or clinician would act on.
 CLINICAL = re.compile(
     r"\b(?:effective(?:ness)?|efficacy|efficacious|safe(?:ty|ly)?|well[- ]tolerated|tolerab\w+|"
-    r"side[- ]effects?|adverse\s+(?:events?|effects?)|treat(?:s|ed|ing|ment|ments)?|therap(?:y|ies|eutic)|"
-    r"cur(?:e|es|ed)|remission|response\s+rates?|reduc(?:e|es|ed)\s+symptoms|relie(?:f|ve|ves)|"
-    r"FDA[- ]approved|approved\s+by|recommended)\b",
+    r"side[- ]effects?|adverse\s+(?:events?|effects?)|cur(?:e|es|ed)|remission|response\s+rates?|"
+    r"(?:reduc|reliev|improv|alleviat|eas)(?:e|es|ed|ing)\s+(?:the\s+)?(?:symptoms|depression|pain|anxiety)|"
+    r"relief|FDA[- ]approved|approved\s+by|recommended\s+(?:for|as))\b",
     re.IGNORECASE,
 )
 
@@ -48,9 +48,9 @@ class WeakSource(Rule):
     ```
 
     ## Known problems
-    Clinical wording is recognised by cue words (effective, safe, treatment,
-    remission, side effects…), so a sentence that merely mentions a treatment
-    may count as a clinical claim; hedged sentences are skipped. When any cited
+    Clinical wording is recognised by efficacy and safety cue words
+    (effective, safe, remission, side effects, relieves symptoms…); a sentence
+    that only describes how a treatment works is not a clinical claim; hedged sentences are skipped. When any cited
     work's evidence level is unknown the rule stays silent rather than guess.
 
     ## Options
