@@ -201,7 +201,7 @@ def parse_number(text: str) -> tuple[float, int]:
     (2.3e-05, 6). Decimals of a number in scientific notation count the places
     of its expanded form, so rounding bounds stay honest.
     """
-    s = text.translate(_SUPERSCRIPT).replace("·", ".").replace(" ", "")
+    s = "".join(text.translate(_SUPERSCRIPT).replace("·", ".").split())  # any whitespace, "−\r0" too
     for ch in _MINUS[1:]:
         s = s.replace(ch, "-")
     exponent = 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claims.features.lexicon import LEXICON_DIR, phrase_pattern
+from claims.features.lexicon import LEXICON_DIR, trie_pattern
 from claims.models import UnitKind
 from claims.spans import SentenceView
 
@@ -47,7 +47,7 @@ def _table(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     anchored = name.startswith("checkworthy_openers")
     out = []
     for reason, phrases in by_reason.items():
-        body = "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+        body = trie_pattern(tuple(dict.fromkeys(phrases)))
         prefix = r"^[\W_]*" if anchored else r"(?<![\w-])"
         out.append((re.compile(rf"{prefix}(?:{body})(?![\w-])", re.IGNORECASE), reason))
     return tuple(out)

@@ -9,6 +9,7 @@ from claims.features.lexicon import LEXICON_DIR, entries
 FEATURE_LEXICONS = [
     "hedges", "boosters", "absolutes", "negations", "causal_direct", "causal_conditional", "correlational",
     "no_claim", "species_human", "species_animal", "in_vitro", "continuation_openers",
+    "causal_change", "causal_nominal", "comparison",
 ]
 
 
