@@ -35,6 +35,7 @@ _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 _CAPTION = re.compile(r"(?:table|fig(?:ure)?\.?|supplementary (?:table|figure))\s*[A-Z]?\d+[a-z]?\s*[:.|-]", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+_NAME_SEPARATOR = re.compile(r"[,;]| and ")
 _MAX_LINE_WORDS = 30
 
 
@@ -68,7 +69,7 @@ def classify_line(line: str) -> UnitKind | None:
         return None
     if stripped[0] in "{[" and stripped[-1] in "}]" and '":' in stripped:
         return UnitKind.METADATA  # a JSON record pasted from a database page
-    if len(stripped.split()) > _MAX_LINE_WORDS:
+    if len(stripped.split(maxsplit=_MAX_LINE_WORDS)) > _MAX_LINE_WORDS:
         return None
     if _label_key(stripped) in _line_labels() or _VOTES.search(stripped):
         return UnitKind.BOILERPLATE
@@ -100,15 +101,18 @@ def classify_sentence(sentence: str) -> UnitKind | None:
         return UnitKind.BOILERPLATE
     if ("©" in sentence or "copyright" in lowered or "(c)" in lowered) and _COPYRIGHT.search(sentence):
         return UnitKind.BOILERPLATE
-    if any(cue in lowered for cue in _cue_words()) and matcher("boilerplate_cues").search(sentence):
+    if _cue_screen().search(lowered) and matcher("boilerplate_cues").search(sentence):
         return UnitKind.BOILERPLATE
     return None
 
 
 @cache
-def _cue_words() -> tuple[str, ...]:
-    """The last word of every cue: a cheap necessary condition for a cue match."""
-    return tuple(sorted({e.split()[-1] for e in entries("boilerplate_cues")}))
+def _cue_screen() -> re.Pattern[str]:
+    """The longest word of every cue (without a ``*`` ending), as one plain alternation for the
+    lower-cased sentence: a cheap necessary condition for a cue match. (The last word was used
+    before; 'to' and 'on' made it true of almost every sentence.)"""
+    words = {max(e.split(), key=len).rstrip("*") for e in entries("boilerplate_cues")}
+    return re.compile("|".join(re.escape(w) for w in sorted(words)))
 
 
 def is_read_more(line: str) -> bool:
@@ -130,13 +134,15 @@ def _mostly_symbols(line: str) -> bool:
     letters = visible - len(_LETTERS.sub("", line)) + (len(line) - visible)
     if letters < 0.4 * visible:
         return True
-    bare = sum(not any(c.isalpha() for c in t) for t in tokens)
-    return len(tokens) >= 4 and bare >= 0.7 * len(tokens)
+    if len(tokens) < 4:
+        return False
+    bare = sum(1 for t in tokens if not (t.isalpha() or any(map(str.isalpha, t))))
+    return bare >= 0.7 * len(tokens)
 
 
 def _is_name_list(line: str) -> bool:
     """An author line: three or more comma-separated capitalised names and nothing else."""
-    parts = [p.strip() for p in re.split(r"[,;]| and ", line) if p.strip()]
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(line) if p.strip()]
     if len(parts) < 3:
         return False
     return all(_NAME.fullmatch(p) and len(p.split()) <= 4 for p in parts)

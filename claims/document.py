@@ -40,13 +40,22 @@ def analyze_document(doc: Document, *, exclude: Sequence[tuple[int, int]] = ()) 
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: building ~10^5 small models otherwise triggers
-    collections whose cost grows with the heap, making the stage superlinear."""
+    collections whose cost grows with the heap, making the stage superlinear.
+
+    On the way out the objects built meanwhile (the result: long-lived, free of cycles) are
+    moved straight to the oldest generation (``freeze`` + ``unfreeze``) instead of being
+    traversed by the young collection that re-enabling would trigger; that traversal cost
+    about a fifth of the stage. Skipped when the caller uses ``gc.freeze`` itself.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

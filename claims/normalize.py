@@ -27,7 +27,6 @@ from claims.spans import OffsetMap
 
 __all__ = ["normalize"]
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A line holding nothing but numeric citation markers: [1,2] [9-12] (3) ¹²
 _MARKER_LINE = re.compile(r"(?:[\[(][0-9][0-9a-z\s,;–—-]*[\])]\s*)+|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒,]+")
 # Lines that start a new block in Markdown or a list and are never joined to the line before.
@@ -63,10 +62,13 @@ def normalize(text: str) -> OffsetMap:
     """
     lines = _split_lines(text)
     if not lines:
-        return OffsetMap("", [], len(text))
+        return OffsetMap.from_runs("", [], [], len(text))
     joins = _decide_joins(text, lines)
     parts: list[str] = []
-    origin: list[int] = []
+    starts: list[int] = []  # the map as runs (see OffsetMap.from_runs)
+    origins: list[int] = []
+    pos = 0  # length of the normalized text so far
+    expected = -1  # the origin a character continuing the last run would have
     for i, line in enumerate(lines):
         end = line.end
         if i + 1 < len(lines) and joins[i + 1] == "dehyphen":
@@ -75,32 +77,39 @@ def normalize(text: str) -> OffsetMap:
             sep = joins[i]
             if sep in (" ", "\n"):
                 parts.append(sep)
-                origin.append(lines[i - 1].end)
-        parts.append(text[line.start : end])
-        origin.extend(range(line.start, end))
-    return OffsetMap("".join(parts), origin, len(text))
+                origin = lines[i - 1].end
+                if origin != expected:
+                    starts.append(pos)
+                    origins.append(origin)
+                pos += 1
+                expected = origin + 1
+        if end > line.start:
+            parts.append(line.text if end == line.end else text[line.start : end])
+            if line.start != expected:
+                starts.append(pos)
+                origins.append(line.start)
+            pos += end - line.start
+            expected = end
+    return OffsetMap.from_runs("".join(parts), starts, origins, len(text))
 
 
 def _split_lines(text: str) -> list[_Line]:
+    """The non-blank lines, stripped. Line breaks are those of ``str.splitlines``: ``\\r\\n``, ``\\n``,
+    ``\\r``, ``\\v``, ``\\f``, ``\\x1c``-``\\x1e``, ``\\x85``, U+2028 and U+2029."""
     lines: list[_Line] = []
     gap = 0
     pos = 0
-    n = len(text)
-    while pos <= n:
-        m = _LINE_BREAK.search(text, pos)
-        stop = m.start() if m else n
-        raw = text[pos:stop]
+    crlf = "\r\n" in text
+    for raw in text.splitlines():
         content = raw.strip()
         if content:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
+            start = pos + len(raw) - len(raw.lstrip())
             lines.append(_Line(start, start + len(content), gap, content))
             gap = 0
         else:
             gap += 1
-        if m is None:
-            break
-        pos = m.end()
+        pos += len(raw)
+        pos += 2 if crlf and text.startswith("\r\n", pos) else 1
     return lines
 
 

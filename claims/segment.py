@@ -42,6 +42,8 @@ class Unit(NamedTuple):
 
 _TERMINATORS = re.compile(r"[.?!…。！？]+")
 _CJK_TERMINATORS = frozenset("。！？")
+# A terminator glued to one of these ends no sentence (unless a CJK one, or a marker follows).
+_GLUED = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _CLOSERS = frozenset(")]}\"'’”»")
 _OPENERS = "([{\"'“‘«"
 _BULLET = re.compile(r"(?:[-*+•·▪●◦]|\d{1,3}[.)])\s+")
@@ -50,6 +52,9 @@ _SETEXT = re.compile(r"(?:=+|-+)\s*$")
 _FENCE = re.compile(r"```|~~~")
 _INITIAL = re.compile(r"[A-Z]\.")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+_INITIAL_BEFORE = re.compile(r"[A-Z]\.\s*$")
 _SPACE = frozenset(" \t\r\xa0\u2009\u202f\u3000")
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_CHARS = 120
@@ -88,10 +93,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, markers: 
     """
     end = len(text) if end is None else end
     marker_starts = [m[0] for m in markers]
+    starting = set(marker_starts)
     out: list[tuple[int, int]] = []
     sent_start = start
     for m in _TERMINATORS.finditer(text, start, end):
         stop = m.end()
+        if stop >= end or (text[stop] in _GLUED and stop not in starting and text[stop - 1] not in _CJK_TERMINATORS):
+            continue  # the line's end, or a decimal point or "e.g": ``_boundary`` would say no (fast path)
         if stop <= sent_start or _inside_marker(m.start(), markers, marker_starts, stop):
             continue
         cut = _boundary(text, m.start(), stop, end, sent_start, markers, marker_starts)
@@ -186,7 +194,7 @@ def _heading_runs(text: str, lines: list[tuple[int, int]], markers: Sequence[tup
             continue
         if _markers_within(markers, ls, le):
             continue
-        short[i] = not ends_sentence(line) and len(line.split()) <= _MAX_HEADING_WORDS and not line.endswith((",", ";"))
+        short[i] = not ends_sentence(line) and len(line.split(maxsplit=_MAX_HEADING_WORDS)) <= _MAX_HEADING_WORDS and not line.endswith((",", ";"))
     i = 0
     while i < len(lines):
         if not short[i]:
@@ -221,7 +229,7 @@ def _heading_like(line: str) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _TITLE_WORD.findall(line) if w.lower() not in _SMALL_WORDS]
     return bool(words) and sum(not w[0].islower() for w in words) >= 0.75 * len(words)
 
 
@@ -339,11 +347,11 @@ def _initial_continues(text: str, dot: int, sent_start: int, nxt: int, end: int)
     after = text[nxt : min(end, nxt + 40)]
     if _INITIAL.match(after):
         return True
-    word = re.match(r"[A-Z][\w'’-]*", after)
+    word = _NAME_WORD.match(after)
     if word and after[word.end() : word.end() + 1] in (",", ";"):
         return True
     before = text[max(sent_start, dot - 4) : dot - 1]
-    return bool(re.search(r"[A-Z]\.\s*$", before))
+    return bool(_INITIAL_BEFORE.search(before))
 
 
 def _token_before(text: str, pos: int) -> str:

@@ -47,31 +47,72 @@ class LineIndex:
 class OffsetMap:
     """Maps offsets in a normalized string back to the original string.
 
-    ``origin[i]`` is the original offset of normalized character ``i``; one
-    extra trailing entry maps the end of the normalized text to the end of the
-    original. Inserted characters (a space standing in for a removed line
-    break) take the original offset of the character they replace.
+    Normalized character ``i`` came from one original character (its origin);
+    the end of the normalized text maps to the end of the original. Inserted
+    characters (a space standing in for a removed line break) take the
+    original offset of the character they replace.
+
+    The map is stored as runs (a normalized start and the origin of its first
+    character; the following characters of a run have consecutive origins),
+    one or two per line of the input rather than one integer per character:
+    a lookup is a bisection, and building the map costs nothing per character.
     """
 
+    __slots__ = ("normalized", "_starts", "_origins", "_original_length")
+
     def __init__(self, normalized: str, origin: Sequence[int], original_length: int) -> None:
+        """``origin[i]`` is the original offset of normalized character ``i``."""
         if len(origin) != len(normalized):
             raise ValueError("offset map length differs from normalized text length")
+        starts: list[int] = []
+        origins: list[int] = []
+        expected = None
+        for i, o in enumerate(origin):
+            if o != expected:
+                starts.append(i)
+                origins.append(o)
+            expected = o + 1
+        self._set(normalized, starts, origins, original_length)
+
+    def _set(self, normalized: str, starts: list[int], origins: list[int], original_length: int) -> None:
         self.normalized = normalized
-        self._origin = list(origin) + [original_length]
+        self._starts = starts
+        self._origins = origins
+        self._original_length = original_length
+
+    @classmethod
+    def from_runs(
+        cls, normalized: str, starts: list[int], origins: list[int], original_length: int
+    ) -> OffsetMap:
+        """A map given as runs: normalized ``[starts[k], starts[k + 1])`` came from the original
+        characters ``origins[k]``, ``origins[k] + 1``, ...; ``starts`` ascends from 0."""
+        if len(starts) != len(origins) or (normalized and (not starts or starts[0] != 0)):
+            raise ValueError("offset map runs must start at 0 and give one origin per run")
+        omap = cls.__new__(cls)
+        omap._set(normalized, starts, origins, original_length)
+        return omap
 
     @classmethod
     def identity(cls, text: str) -> OffsetMap:
-        return cls(text, range(len(text)), len(text))
+        return cls.from_runs(text, [0] if text else [], [0] if text else [], len(text))
 
     def start(self, i: int) -> int:
-        """Original offset where normalized character ``i`` begins."""
-        return self._origin[i]
+        """Original offset where normalized character ``i`` begins (``len`` maps to the original's end)."""
+        n = len(self.normalized)
+        if i < 0:
+            i += n + 1
+        if not 0 <= i < n:
+            if i == n:
+                return self._original_length
+            raise IndexError("offset outside the normalized text")
+        k = bisect_right(self._starts, i) - 1
+        return self._origins[k] + i - self._starts[k]
 
     def end(self, j: int) -> int:
         """Original offset just past normalized character ``j - 1`` (for half-open ends)."""
         if j <= 0:
-            return self._origin[0]
-        return self._origin[j - 1] + 1
+            return self.start(0)
+        return self.start(j - 1) + 1
 
     def range(self, i: int, j: int) -> tuple[int, int]:
         """The original ``[start, end)`` that normalized ``[i, j)`` came from."""

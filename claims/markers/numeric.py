@@ -30,6 +30,13 @@ _PAREN = re.compile(
     rf"\(\s*(?P<body>{_NUM}(?:\s*[{DASHES}]\s*{_NUM})?(?:\s*[,;]\s*{_NUM}(?:\s*[{DASHES}]\s*{_NUM})?)*)\s*\)"
 )
 _DASH_ONLY = re.compile(rf"\s*[{DASHES}]\s*")
+_DIGITS = re.compile(r"\d+")
+_ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_LABEL_GAP = re.compile(r"[ \t]+\S")
+_AFTER_NUMBER = re.compile(r"\s*[\d(+]")
+_AFTER_LABEL = re.compile(r"\s*[:=]")
+_LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
+_LIST_ITEM_TEXT = re.compile(r"[ \t]+[A-Za-z]")
 _YEAR = range(1800, 2100)
 
 # Words after which a parenthesised number is a label (``Eq. (3)``, ``step (2)``) or starts an
@@ -49,10 +56,10 @@ def expand_numeric(body: str) -> tuple[str, ...] | None:
         return None
     keys: list[str] = []
     base: str | None = None
-    numbers = [int(n) for n in re.findall(r"\d+", body)]
+    numbers = [int(n) for n in _DIGITS.findall(body)]
     if any(b < a for a, b in zip(numbers, numbers[1:])):
         return None  # "[4, 2, 3]": citation lists ascend; this is data (a permutation, an order)
-    for part in re.split(r"\s*[,;]\s*", body.strip()):
+    for part in _ITEM_SEPARATOR.split(body.strip()):
         if part.isalpha():  # "[4a,b]": a letter continues the previous number
             if base is None:
                 return None
@@ -165,7 +172,7 @@ def _bracket_in_prose(text: str, start: int, end: int) -> bool:
         after = text[end : end + 2]
         if after.startswith(":"):  # Markdown link definition "[1]: http..."
             return False
-        if re.match(r"[ \t]+\S", text[end : end + 3]) and "," not in text[start:end]:
+        if _LABEL_GAP.match(text, end, end + 3) and "," not in text[start:end]:
             return False  # "[1] Smith J. ..." labels a reference-list entry
     return True
 
@@ -183,18 +190,18 @@ def _paren_in_prose(text: str, start: int, end: int) -> bool:
     after = text[end : end + 24]
     if after and (after[0].isalnum() or after[0] in "([{_'’-"):  # (1)H-MRS, (13)C, f(1)(2)
         return False
-    if re.match(r"\s*[\d(+]", after):  # (212) 731-2033, (2) 4 ..., (1) (2) ...
+    if _AFTER_NUMBER.match(after):  # (212) 731-2033, (2) 4 ..., (1) (2) ...
         return False
-    if re.match(r"\s*[:=]", after):  # 17(2):111, (3) = ...
+    if _AFTER_LABEL.match(after):  # 17(2):111, (3) = ...
         return False
-    if start and text[start - 1].isspace() and re.match(r"[ \t]*(?:\r?\n|$)", after):
+    if start and text[start - 1].isspace() and _LINE_END.match(after):
         word = _word_before(text, start)
         if len(word) < 2 or not word[-1].isalpha():
             return False  # "= x . (30)" or "+ j , i (4)" closing a line: an equation number
     prev = _char_before(text, start, skip_space=True)
     if prev == "" or prev.isdigit() or prev in ":;,=(\\[{/+-–—*•·#":
         return False  # start of text, 2015;17(2), "aims: (1)", "a, (2)", list bullets
-    if _at_line_start(text, start) and re.match(r"[ \t]+[A-Za-z]", after):
+    if _at_line_start(text, start) and _LIST_ITEM_TEXT.match(after):
         return False  # "(1) Assess ..." opens a list item
     if prev.isalpha() or prev == ".":
         word = _word_before(text, start)

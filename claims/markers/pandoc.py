@@ -19,7 +19,8 @@ _KEY = r"(?:\{[^{}\s]{1,200}\}|[\w](?:[\w]|[:.#$%&+?<>~/-](?=[\w])){0,200})"
 _ITEM = rf"[^\[\]@;]{{0,120}}?-?@(?>{_KEY})[^\[\]@;]{{0,120}}"
 _BRACKETED = re.compile(rf"\[(?P<body>{_ITEM}(?:;{_ITEM})*)\]")
 _KEY_IN = re.compile(rf"(?<![\w@])-?@(?P<key>{_KEY})")
-_BARE = re.compile(rf"(?<![\w@.\[\-])@(?P<key>{_KEY})")
+# "@" first, then the look-behind at the character before it: the engine jumps from "@" to "@".
+_BARE = re.compile(rf"@(?<![\w@.\[\-].)(?P<key>{_KEY})")
 
 
 def _clean(key: str) -> str:

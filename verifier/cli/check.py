@@ -16,7 +16,6 @@ from verifier.cli.common import (
     read_document,
     resolve_config,
     split_codes,
-    stdout_is_terminal,
 )
 from verifier.models import Severity
 
@@ -67,7 +66,7 @@ def check(
         against=[read_document(p, max_bytes) for p in against],
     )
     report = analyze(doc, cfg, inputs)
-    render_all(report, doc.text, targets, by=by, color=stdout_is_terminal())
+    render_all(report, doc.text, targets, by=by)
     if exit_zero:
         raise typer.Exit(0)
     threshold = Severity(cfg.fail_on).rank

@@ -4,7 +4,6 @@ entry point turns them into one line."""
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 
@@ -107,7 +106,3 @@ def output_targets(formats: list[Format], outputs: list[str], stem: str) -> list
     if len(outputs) != len(formats):
         raise InputError("give one --output per --format, FMT=PATH pairs, or a directory")
     return list(zip(formats, [Path(o) for o in outputs]))
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

@@ -29,23 +29,21 @@ def rule_infos() -> list[object]:
                 summary=rule.summary(),
                 why=doc.get("Why it matters", ""),
                 help=doc.get("What it flags", ""),
-                default_severity=rule.default_severity.value,
+                default_severity=rule.default_severity,
             )
         )
     return infos
 
 
-def render_all(
-    report: Report, source_text: str, targets: list[tuple[Format, Path | None]], *, by: str, color: bool
-) -> None:
+def render_all(report: Report, source_text: str, targets: list[tuple[Format, Path | None]], *, by: str) -> None:
     from reports import render
-    from reports.options import RenderOptions
+    from reports.options import RenderOptions, should_color
     from reports.writer import write_atomic
 
     rules = rule_infos()
     for fmt, path in targets:
         options = RenderOptions(
-            source_text=source_text, color=color and path is None, by=by, rules=rules
+            source_text=source_text, color=path is None and should_color(sys.stdout), by=by, rules=rules
         )
         buffer = io.StringIO()
         render(fmt.value, report, buffer, options)

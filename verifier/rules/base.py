@@ -158,5 +158,4 @@ class Rule:
             reference_keys=reference_keys or [],
             evidence=evidence or [],
             suggestion=Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
-            url=f"https://verifier.invalid/rules/{self.code}",
         )
