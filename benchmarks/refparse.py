@@ -5,7 +5,11 @@ Gold data (read from ../shared/bench when present, never copied):
 - reference_strings/grobid/corpus/*.xml: TEI <bibl>; raw = its text.
 - fulltext_citations/jats_plos/*.xml: <mixed-citation> strings; gold = their tagged children.
 
-Run: .venv/bin/python benchmarks/refparse.py
+AnyStyle and GROBID strings are split by ``train_refparse.held_out`` (CRC32 of the string): the CRF in
+references/data was trained on the other 80%, so figures are given on the HELD-OUT 20% and on PLOS
+(never trained on) separately, for the rules alone and for rules + CRF side by side.
+
+Run: .venv/bin/python benchmarks/refparse.py   (--errors SET FIELD [N] lists mismatches of rules + CRF)
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from references.entry_parser import parse_reference  # noqa: E402
+from references.parsing import crf_tagger  # noqa: E402
+from train_refparse import held_out  # noqa: E402
 
 BENCH = ROOT / ".." / "shared" / "bench"
 FIELDS = ("first_author", "year", "title", "venue", "volume", "pages", "doi")
@@ -260,6 +266,8 @@ def score(items: list[tuple[dict, dict]], field: str, fuzzy: bool = False) -> tu
 def dump_errors(set_name: str, field: str, limit: int = 25) -> None:
     """Print mismatches for one field (for tuning): python benchmarks/refparse.py --errors SET FIELD."""
     data = {"anystyle": load_anystyle, "grobid": load_grobid, "jats_plos": load_jats}[set_name]()
+    if set_name != "jats_plos":
+        data = [(raw, gold) for raw, gold in data if held_out(raw)]
     shown = 0
     for raw, gold in data:
         pred = predicted(parse_reference(raw))
@@ -270,37 +278,66 @@ def dump_errors(set_name: str, field: str, limit: int = 25) -> None:
                 break
 
 
+def _table(name: str, rules: list[tuple[dict, dict]], crf: list[tuple[dict, dict]]) -> None:
+    print(f"\n== {name}: {len(rules)} strings   (F1 rules-only | rules+CRF: P R F1)")
+    print(f"{'field':<14}{'rules F1':>9} |{'P':>7}{'R':>7}{'F1':>7}{'gold n':>8}")
+    rows = [(f, False) for f in FIELDS] + [("title", True), ("venue", True)]
+    for field, fuzzy in rows:
+        f_rules = score(rules, field, fuzzy)[2]
+        p, r, f, n = score(crf, field, fuzzy)
+        label = field + ("~90" if fuzzy else "")
+        print(f"{label:<14}{f_rules:9.3f} |{p:7.3f}{r:7.3f}{f:7.3f}{n:8d}")
+
+
 def main() -> None:
     if len(sys.argv) >= 4 and sys.argv[1] == "--errors":
         dump_errors(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 25)
         return
-    sets = {"anystyle": load_anystyle(), "grobid": load_grobid(), "jats_plos": load_jats()}
+    t0 = time.perf_counter()
+    loaded = crf_tagger.available()
+    load_s = time.perf_counter() - t0
+    anystyle, grobid = load_anystyle(), load_grobid()
+    sets = {
+        "anystyle held-out": [x for x in anystyle if held_out(x[0])],
+        "grobid held-out": [x for x in grobid if held_out(x[0])],
+        "jats_plos (never trained on)": load_jats(),
+    }
     if not any(sets.values()):
         print("no bench data found under", BENCH.resolve())
         return
     print(MATCHING)
-    all_items: list[tuple[dict, dict]] = []
-    total_chars = 0
-    total_time = 0.0
-    per_set: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    if loaded:
+        size = crf_tagger.MODEL_PATH.stat().st_size / 1e6
+        print(f"\nCRF model: {crf_tagger.MODEL_PATH.name}, {size:.2f} MB, loaded in {load_s:.3f} s")
+    else:
+        print("\nCRF model unavailable: rules+CRF columns equal rules-only")
+    results: dict[str, tuple[list, list]] = {}
+    timing = {False: [0.0, 0, 0], True: [0.0, 0, 0]}
     for name, data in sets.items():
+        pair = []
+        for use_crf in (False, True):
+            t0 = time.perf_counter()
+            preds = [parse_reference(raw, crf=use_crf) for raw, _ in data]
+            timing[use_crf][0] += time.perf_counter() - t0
+            timing[use_crf][1] += len(data)
+            timing[use_crf][2] += sum(len(raw) for raw, _ in data)
+            pair.append([(predicted(r), g) for r, (_, g) in zip(preds, data)])
+        results[name] = (pair[0], pair[1])
+    held = [k for k in results if "held-out" in k]
+    results["HELD-OUT (anystyle + grobid)"] = tuple(sum((results[k][i] for k in held), []) for i in (0, 1))
+    results["ALL (held-out + PLOS)"] = tuple(sum((results[k][i] for k in (*held, "jats_plos (never trained on)")), []) for i in (0, 1))
+    for name, (rules, crf) in results.items():
+        _table(name, rules, crf)
+    for use_crf, (secs, n, chars) in timing.items():
+        print(f"\nthroughput {'rules+CRF' if use_crf else 'rules-only'}: {n} strings, {chars / 1e6:.2f} MB in {secs:.2f} s "
+              f"= {n / secs:,.0f} strings/s, {chars / 1e6 / secs:.2f} MB/s")
+    if loaded:
+        texts = [" ".join(raw.split()) for data in sets.values() for raw, _ in data]
         t0 = time.perf_counter()
-        preds = [parse_reference(raw) for raw, _ in data]
-        total_time += time.perf_counter() - t0
-        total_chars += sum(len(raw) for raw, _ in data)
-        per_set[name] = [(predicted(r), g) for r, (_, g) in zip(preds, data)]
-        all_items += per_set[name]
-    for name, items in [*per_set.items(), ("ALL", all_items)]:
-        print(f"\n== {name}: {len(items)} strings")
-        print(f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold n':>8}")
-        for field in FIELDS:
-            p, r, f, n = score(items, field)
-            print(f"{field:<14}{p:7.3f}{r:7.3f}{f:7.3f}{n:8d}")
-        for field in ("title", "venue"):
-            p, r, f, n = score(items, field, fuzzy=True)
-            print(f"{field + '~90':<14}{p:7.3f}{r:7.3f}{f:7.3f}{n:8d}")
-    print(f"\nthroughput: {len(all_items)} strings, {total_chars / 1e6:.2f} MB in {total_time:.2f} s "
-          f"= {len(all_items) / total_time:,.0f} strings/s, {total_chars / 1e6 / total_time:.2f} MB/s")
+        for text in texts:
+            crf_tagger.tag(text)
+        secs = time.perf_counter() - t0
+        print(f"CRF tagging alone: {len(texts) / secs:,.0f} strings/s")
 
 
 if __name__ == "__main__":

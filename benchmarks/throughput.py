@@ -7,7 +7,9 @@ the line after the full stop, statistics, headings and web boilerplate. Measures
 
 * MB/s of decode + normalize + find_markers + segment + analyze_document (target >= 2 MB/s);
 * time(8 MB) / time(1 MB) (target <= 8.8, i.e. linear);
-* cold start of ``python -m verifier --version`` (best of 5, target <= 0.5 s).
+* cold start of ``python -m verifier --version`` (best of 5, target <= 0.5 s);
+* MB/s of each stage of the full pipeline (``verifier.pipeline.analyze``, replayed step by
+  step with the same functions) on the manuscript plus a numbered reference list.
 
 Run: .venv/bin/python benchmarks/throughput.py
 """
@@ -130,6 +132,73 @@ def _cold_start() -> None:
     print(f"cold start `python -m verifier --version`: best of 5 {min(times):.3f} s (target <= 0.5 s)")
 
 
+def reference_list(n: int = 80) -> str:
+    """A numbered reference list for the numeric keys the manuscript cites."""
+    designs = ["A randomized controlled trial", "A meta-analysis", "A cohort study", "A case report"]
+    entries = [
+        f"{i}. Smith J, Lee K, Patel R. {designs[i % 4]} of treatment {i} in depression. "
+        f"J Affect Disord. 20{10 + i % 14};{i}:{100 + i}-{110 + i}. doi:10.1000/jad.{i}"
+        for i in range(1, n + 1)
+    ]
+    return "\n\nReferences\n\n" + "\n".join(entries) + "\n"
+
+
+def _pipeline_stages(text: str) -> dict[str, float]:
+    """Seconds per stage of ``verifier.pipeline.analyze``, replayed with the same calls."""
+    from references.linking import link
+    from references.reflist import find_reference_list
+    from verifier.config import VerifierConfig
+    from verifier.engine import run_rules
+    from verifier.pipeline import continuation_links, describe_claims, grade_references
+    from verifier.registry import active_rules
+    from verifier.rules.base import RuleContext
+
+    doc = Document(path="bench.txt", text=text, sha256="0" * 64, format="txt", encoding="utf-8")
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+    reflist = find_reference_list(doc.text)
+    t1 = time.perf_counter()
+    doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
+    t2 = time.perf_counter()
+    doc = describe_claims(doc)
+    t3 = time.perf_counter()
+    references = grade_references(list(reflist.entries) if reflist else [], None)
+    t4 = time.perf_counter()
+    links = list(link(doc.claims, references).links)
+    links.extend(continuation_links(doc, links))
+    t5 = time.perf_counter()
+    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references),
+                            sources={r.key: r.abstract for r in references if r.abstract})
+    findings = run_rules(ctx, active_rules(VerifierConfig(), doc.path)).findings
+    t6 = time.perf_counter()
+    times["find_reference_list"] = t1 - t0
+    times["analyze_document (claims stage)"] = t2 - t1
+    times["describe_claims (features)"] = t3 - t2
+    times[f"grade_references ({len(references)} entries)"] = t4 - t3
+    times[f"link ({len(links)} links)"] = t5 - t4
+    times[f"rules ({len(findings)} findings)"] = t6 - t5
+    return times
+
+
+def _full_pipeline(size: int) -> None:
+    """Per-stage MB/s at ``size`` and at twice that (time ratio ~2 when the stage is linear)."""
+    runs = []
+    for n in (size, 2 * size):
+        text = manuscript(n) + reference_list()
+        try:
+            runs.append((len(text.encode("utf-8")) / 1e6, _pipeline_stages(text)))
+        except ImportError as err:  # a stage not written yet
+            print(f"full pipeline: skipped ({err})")
+            return
+    (mb, stages), (mb2, stages2) = runs
+    total, total2 = sum(stages.values()), sum(stages2.values())
+    print(f"full pipeline: {mb:.2f} MB in {total:.2f} s ({mb / total:.2f} MB/s); "
+          f"{mb2:.2f} MB in {total2:.2f} s ({mb2 / total2:.2f} MB/s)")
+    print(f"  {'stage (names from the smaller run)':46} {'s':>7}  {'MB/s':>7}  {'2x size':>7}")
+    for (name, t), t2 in zip(stages.items(), stages2.values()):
+        print(f"  {name:46} {t:7.3f}  {mb / t if t else float('inf'):7.2f}  {t2 / t if t else 0:6.2f}x")
+
+
 def main() -> None:
     base = manuscript(2_100_000).encode("utf-8")
     mb = len(base) / 1_000_000
@@ -147,6 +216,7 @@ def main() -> None:
     print(f"scaling: 1 MB {t1:.3f} s, 8 MB {t8:.3f} s, ratio {t8 / t1:.2f} (target <= 8.8; "
           f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)")
     _cold_start()
+    _full_pipeline(250_000)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from functools import cache
 from claims.features.lexicon import entries, matcher
 from claims.models import UnitKind
 
-__all__ = ["classify_line", "classify_sentence", "is_boilerplate_section", "is_read_more"]
+__all__ = ["classify_line", "classify_sentence", "is_boilerplate_section", "is_read_more", "may_hold_boilerplate"]
 
 _PUNCT = re.compile(r"[^\w\s&-]+")
 _PHONE = re.compile(
@@ -106,6 +106,24 @@ def classify_sentence(sentence: str) -> UnitKind | None:
     return None
 
 
+def may_hold_boilerplate(text: str) -> bool:
+    """False when no sentence inside ``text`` (a line) can be ``classify_sentence`` boilerplate.
+
+    The screens of ``classify_sentence`` (phone digits, copyright signs, cue words) run once
+    on the line: a sentence can only pass them if its line does, so most lines of a long
+    document skip the per-sentence tests. (Kept as separate scans: one alternation of all of
+    them is slower than the three.)
+    """
+    lowered = text.lower()
+    return bool(
+        _PHONE_HINT.search(text)
+        or "©" in text
+        or "copyright" in lowered
+        or "(c)" in lowered
+        or _cue_screen().search(lowered)
+    )
+
+
 @cache
 def _cue_screen() -> re.Pattern[str]:
     """The longest word of every cue (without a ``*`` ending), as one plain alternation for the
@@ -117,7 +135,8 @@ def _cue_screen() -> re.Pattern[str]:
 
 def is_read_more(line: str) -> bool:
     """A 'Read More' style link: the paragraph before it is a teaser for another page."""
-    return _label_key(line) in {"read more", "continue reading", "keep reading", "read full article"}
+    # Every label contains "read": a cheap exact screen, as this runs on every line of a document.
+    return "read" in line.lower() and _label_key(line) in {"read more", "continue reading", "keep reading", "read full article"}
 
 
 def is_boilerplate_section(heading: str) -> bool:

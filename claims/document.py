@@ -17,9 +17,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from claims.markers import MarkerMatch, find_markers
-from claims.models import CitationMarker, Claim, Document, Sentence, Span, UnitKind
+from claims.models import CitationMarker, Certainty, Causality, Claim, ClaimFeatures, Direction, Document, Population, Sentence, UnitKind
 from claims.normalize import normalize
-from claims.spans import LineIndex, OffsetMap
+from claims.spans import LineIndex, OffsetMap, build_valid
 from claims.segment import segment
 
 __all__ = ["analyze_document"]
@@ -71,30 +71,44 @@ def _analyze(doc: Document, exclude: Sequence[tuple[int, int]]) -> Document:
         region, section = _analyze_region(text, start, end, lines, section)
         sentences.extend(region)
     # A claim shares its sentence's (frozen) Span and its CitationMarker objects: building
-    # models dominates this stage's run time, so nothing is built twice.
-    claims = [
-        Claim(
-            id=f"c{n}",
-            text=s.text,
-            span=s.span,
-            section=s.section,
-            checkworthy=True,
-            markers=list(s.markers),
-        )
-        for n, s in enumerate((s for s in sentences if s.kind is UnitKind.PROSE), start=1)
-    ]
+    # models dominates this stage's run time, so nothing is built twice, and every model here
+    # is built from values valid by construction, without re-validation (``build_valid``).
+    claims = [_claim(f"c{n}", s) for n, s in enumerate((s for s in sentences if s.kind is UnitKind.PROSE), start=1)]
     return doc.model_copy(update={"sentences": sentences, "claims": claims})
 
 
-def _span(lines: LineIndex, start: int, end: int) -> Span:
-    line, column = lines.position(start)
-    end_line, end_column = lines.position(end)
-    return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+_CLAIM_FIELDS_SET = frozenset({"id", "text", "span", "section", "checkworthy", "markers"})
+
+
+def _claim(claim_id: str, s: Sentence) -> Claim:
+    """``Claim(id=..., text=..., span=..., section=..., checkworthy=True, markers=[...])``, unvalidated."""
+    features = build_valid(ClaimFeatures, {
+        "certainty": Certainty.NEUTRAL,
+        "causality": Causality.NONE,
+        "direction": Direction.NONE,
+        "negated": False,
+        "population": Population.UNSPECIFIED,
+        "cues": [],
+        "quantities": [],
+        "checkworthy_reason": None,
+    }, set())
+    return build_valid(Claim, {
+        "id": claim_id,
+        "text": s.text,
+        "span": s.span,
+        "section": s.section,
+        "checkworthy": True,
+        "markers": list(s.markers),
+        "features": features,
+        "continues": None,
+    }, set(_CLAIM_FIELDS_SET))
 
 
 def _sentence(text: str, s: int, e: int, lines: LineIndex, kind: UnitKind, section: str | None,
               markers: list[CitationMarker]) -> Sentence:
-    return Sentence(text=text[s:e], span=_span(lines, s, e), kind=kind, section=section, markers=markers)
+    return build_valid(Sentence, {
+        "text": text[s:e], "span": lines.span(s, e), "kind": kind, "section": section, "markers": markers
+    })
 
 
 def _regions(length: int, exclude: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
@@ -155,14 +169,14 @@ def _original_range(text: str, omap: OffsetMap, offset: int, i: int, j: int) -> 
 
 def _citation(text: str, m: MarkerMatch, omap: OffsetMap, offset: int, lines: LineIndex) -> CitationMarker:
     s, e = _original_range(text, omap, offset, m.start, m.end)
-    return CitationMarker(
-        text=text[s:e],
-        span=_span(lines, s, e),
-        style=m.style,
-        keys=list(m.keys),
-        authors=list(m.authors),
-        year=m.year,
-    )
+    return build_valid(CitationMarker, {
+        "text": text[s:e],
+        "span": lines.span(s, e),
+        "style": m.style,
+        "keys": list(m.keys),
+        "authors": list(m.authors),
+        "year": m.year,
+    })
 
 
 def _reference_lines(text: str, start: int, end: int, lines: LineIndex, section: str | None) -> Iterator[Sentence]:

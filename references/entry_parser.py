@@ -15,6 +15,7 @@ import re
 
 from references.models import Author, Reference
 from references.parsing.authors import AuthorScan, scan_authors
+from references.parsing import crf_tagger
 from references.parsing.classify import classify
 from references.parsing.identifiers import extract_identifiers
 from references.parsing.lexicon import load_words
@@ -126,8 +127,8 @@ def _clean_title(title: str) -> str | None:
     return title or None
 
 
-def parse_reference(raw: str) -> Reference:
-    """Fields of one reference string; ``key`` is left "" for the caller to assign."""
+def parse_rules(raw: str) -> Reference:
+    """Fields of one reference string read by the rules alone (no CRF)."""
     text = " ".join(raw.split())
     if "``" in text:  # LaTeX quotes: ``Title,''
         text = text.replace("``", "“").replace("''", "”")
@@ -221,3 +222,43 @@ def parse_reference(raw: str) -> Reference:
 
         ref.source_type = SourceType.CHAPTER
     return ref
+
+
+def parse_reference(raw: str, *, crf: bool = True) -> Reference:
+    """Fields of one reference string; ``key`` is left "" for the caller to assign.
+
+    The rules read every field; then, when ``crf`` is on and the model is available, the CRF
+    (``parsing.crf_tagger``, given the rules' title and venue as hints) decides the title and venue.
+    """
+    ref = parse_rules(raw)
+    if crf:
+        _apply_crf(ref)
+    return ref
+
+
+def _read_as_container(reading: crf_tagger.Reading, text: str, title: str) -> bool:
+    start = text.find(title)
+    return start >= 0 and any(r.label == "container" and r.start <= start < r.end for r in reading.runs)
+
+
+_KEEP_RULE_TITLE = 0.01  # keep the rules' title unless the CRF finds it this much less likely than its own
+
+
+def _apply_crf(ref: Reference) -> None:
+    """Replace the rules' title (and then the venue) with the CRF's when the CRF finds the rules'
+    title boundaries unlikely; identifiers, year, volume and pages stay with the rules."""
+    text = " ".join(ref.raw.split())
+    if "``" in text:  # as parse_rules reads LaTeX quotes, so that its title is found in the text
+        text = text.replace("``", "“").replace("''", "”")
+    reading = crf_tagger.read(text, ref.title, ref.venue)
+    if reading is None or (ref.title and reading.rule_title_odds >= _KEEP_RULE_TITLE):
+        return
+    title = reading.first("title")
+    if title is None and ref.title and _read_as_container(reading, text, ref.title):
+        return  # "Ward staffing? Nursing Times 12": title and journal read as one journal; keep the rules'
+    if title is not None and ref.title and text.count("(", title.start, title.end) > text.count(")", title.start, title.end):
+        return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy")
+    ref.title = _clean_title(text[title.start : title.end]) if title else None
+    venue = reading.first("container")
+    if venue is not None and (title is None or venue.start >= title.end):
+        ref.venue = clean_venue(text[venue.start : venue.end])

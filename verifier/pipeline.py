@@ -15,19 +15,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claims.direction import direction
 from claims.document import analyze_document
 from claims.errors import InputError
+from claims.features import checkworthiness, describe, find_continuations
 from claims.models import Claim, Document, UnitKind
 from claims.normalize import normalize
+from claims.quantities import find_quantities
 from claims.spans import LineIndex, SentenceView
+from references.evidence import assess
+from references.linking import link
+from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
 from references.reflist import find_reference_list
+from references.retractions import RetractionIndex, apply
 from verifier import __version__
+from verifier.against import AGAINST_RULES, compare_documents
 from verifier.config import VerifierConfig
 from verifier.engine import run_rules
-from verifier.models import InputInfo, Report, Summary, ToolInfo
+from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
-from verifier.rules.base import RuleContext
+from verifier.rules.base import Rule, RuleContext
 
 
 @dataclass
@@ -63,10 +71,6 @@ def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
 def describe_claims(doc: Document) -> Document:
     """Fill each claim's features: certainty, causality, population, direction, quantities,
     check-worthiness; and record which unmarked claims continue a cited one."""
-    from claims.direction import direction
-    from claims.features import checkworthiness, describe, find_continuations
-    from claims.quantities import find_quantities
-
     lines = LineIndex(doc.text)
     kinds = {s.span.start: s.kind for s in doc.sentences}
     described: list[Claim] = []
@@ -75,9 +79,7 @@ def describe_claims(doc: Document) -> Document:
         features = describe(view)
         dir_, negated, dir_cues = direction(view)
         worthy, reason = checkworthiness(
-            view, kind=kinds.get(claim.span.start, UnitKind.PROSE),
-            section=claim.section,
-            has_markers=bool(claim.markers),
+            view, kind=kinds.get(claim.span.start, UnitKind.PROSE), section=claim.section, has_markers=bool(claim.markers)
         )
         features = features.model_copy(
             update={
@@ -122,8 +124,6 @@ def continuation_links(doc: Document, links: list[Link]) -> list[Link]:
 
 
 def load_references(files: Sequence[str]) -> tuple[list[Reference], list[SkippedInput]]:
-    from references.loaders import load_reference_file
-
     refs: list[Reference] = []
     skipped: list[SkippedInput] = []
     for path in files:
@@ -134,26 +134,20 @@ def load_references(files: Sequence[str]) -> tuple[list[Reference], list[Skipped
 
 
 def grade_references(refs: list[Reference], retractions_path: str | None) -> list[Reference]:
-    from references.evidence import assess
-
     graded = [assess(r) for r in refs]
     if retractions_path:
-        from references.retractions import RetractionIndex, apply
-
         graded = apply(graded, RetractionIndex.load(retractions_path))
     return graded
 
 
-def compare_against(ctx: RuleContext, others: Sequence[Document], rules: list) -> list:
+def compare_against(ctx: RuleContext, others: Sequence[Document], rules: list[Rule]) -> list[Finding]:
     """``--against``: A's claims checked against each other document's claims or text,
     with the configured instances of the source-comparing rules (so selection and
     severities apply)."""
-    from verifier.against import AGAINST_RULES, compare_documents
-
     wanted = tuple(r for r in rules if type(r) in AGAINST_RULES)
     if not wanted:
         return []
-    findings = []
+    findings: list[Finding] = []
     for other in others:
         described = describe_claims(analyze_document(other, exclude=_reference_ranges(other)))
         findings.extend(compare_documents(ctx, described, wanted))
@@ -167,8 +161,6 @@ def _reference_ranges(doc: Document) -> list[tuple[int, int]]:
 
 def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None) -> Report:
     """Run every stage on one decoded document and return its report."""
-    from references.linking import link
-
     inputs = inputs or Inputs()
     reflist = find_reference_list(doc.text)
     doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
@@ -188,9 +180,7 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
-    ctx = RuleContext.build(
-        doc, references, links, has_reference_list=bool(references), sources=sources
-    )
+    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
     rules = active_rules(config, doc.path)
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
     findings = engine.findings

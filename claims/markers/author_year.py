@@ -50,8 +50,12 @@ _YEAR_ANCHOR = re.compile(rf"\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)")
 _NAME_START = re.compile(rf"[{_UP}vdlt](?<![\w.&].)(?<=(?={_PARTICLE}[{_UP}]).)")
 _AUTHORS_BEFORE = re.compile(rf"(?P<authors>{_AUTHORS})\s*\Z")
 _COLLEAGUES = r"(?:colleagues|coworkers|co-workers|collaborators|associates)"
-# "et al." or "and (his|her|their) colleagues"; the shared leading \s+ is factored out for speed.
-_MENTION_ANCHOR = re.compile(rf"\s+(?:et\s*al(?:\.|(?![\w]))|and\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b)")
+# "et al." or "and (his|her|their) colleagues" after white space. The match starts at the
+# word (so the engine can skip from "e"/"a" to the next); the anchor starts where the white
+# space before it does (``_anchor_start``).
+_MENTION_ANCHOR = re.compile(
+    rf"e(?<=\se)t\s*al(?:\.|(?![\w]))|a(?<=\sa)nd\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b"
+)
 _NAMES_BEFORE = re.compile(rf"(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)\Z")
 _NAME_IN = re.compile(_SURNAME)
 _TRAILING_ETAL = re.compile(r"\s+et\s*al\.?$")
@@ -78,10 +82,18 @@ def find_author_year(text: str) -> Iterator[MarkerMatch]:
             keyed = (_normal(m.group("authors")), names, _years(anchor.group("years")))
             yield _marker(m.start(), anchor.end(), [keyed])
     for anchor in _MENTION_ANCHOR.finditer(text):
-        m = names_before.longest(_NAMES_BEFORE, anchor.start())
+        m = names_before.longest(_NAMES_BEFORE, _anchor_start(text, anchor.start()))
         names = _surnames(m.group("authors")) if m else ()
         if m and names and names[0] not in _COMMON_NOUNS:
             yield MarkerMatch(m.start(), anchor.end(), MarkerStyle.NARRATIVE, (), names)
+
+
+def _anchor_start(text: str, word: int) -> int:
+    """Where the run of white space before ``word`` begins (``\\s`` is ``str.isspace``)."""
+    start = word - 1
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 class _NamesBefore:
@@ -98,7 +110,7 @@ class _NamesBefore:
 
     def longest(self, pattern: re.Pattern[str], end: int) -> re.Match[str] | None:
         if self._starts is None:
-            self._starts = [m.start() for m in _NAME_START.finditer(self._text)]
+            self._starts = list(map(re.Match.start, _NAME_START.finditer(self._text)))
         lo = bisect_left(self._starts, end - WINDOW)
         best = None
         for i in range(bisect_left(self._starts, end) - 1, lo - 1, -1):

@@ -52,6 +52,9 @@ def expand_numeric(body: str) -> tuple[str, ...] | None:
     Rejects zero, years, descending lists, reversed ranges and ranges of more than
     ``MAX_RANGE`` numbers.
     """
+    if body.isdecimal():  # one number, the common case: what the general path below returns
+        number = int(body)
+        return (str(number),) if _plausible(number) else None
     if body.count(",") + body.count(";") >= MAX_ITEMS:
         return None
     keys: list[str] = []
@@ -79,7 +82,7 @@ def expand_numeric(body: str) -> tuple[str, ...] | None:
             return None
         if hi_n < lo_n or hi_n - lo_n >= MAX_RANGE:
             return None
-        keys.extend(str(n) for n in range(lo_n, hi_n + 1))
+        keys.extend(map(str, range(lo_n, hi_n + 1)))
         base = None
     return tuple(keys)
 

@@ -17,7 +17,6 @@ from verifier.cli.common import (
     resolve_config,
     split_codes,
 )
-from verifier.models import Severity
 
 
 def check(
@@ -41,8 +40,9 @@ def check(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:
     """Check a manuscript: unsupported, overstated and contradictory claims, broken citations."""
-    from verifier.pipeline import Inputs, analyze, read_sources
     from verifier.cli.output import render_all
+    from verifier.models import Severity
+    from verifier.pipeline import Inputs, analyze, read_sources
 
     cfg = resolve_config(
         file,

@@ -1,16 +1,24 @@
 """What several commands share: reading the manuscript, the configuration and the
 other inputs, and writing outputs. Errors are raised as ``VerifierError``; the
-entry point turns them into one line."""
+entry point turns them into one line.
+
+Every command module imports this one when the CLI starts, so it imports nothing
+heavy at module level (pydantic models, configuration): ``--version`` and ``--help``
+stay fast, and the functions import what they use.
+"""
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claims.errors import InputError
-from claims.models import Document
-from verifier.config import ConfigError, VerifierConfig, find_config_file, load_config, override
-from verifier.models import Severity
+
+if TYPE_CHECKING:
+    from claims.models import Document
+    from verifier.config import VerifierConfig
+    from verifier.models import Severity
 
 
 class Format(str, Enum):
@@ -42,6 +50,8 @@ def read_document(path: str, max_bytes: int) -> Document:
 
 def resolve_config(file: str, config_path: Path | None, **flags: object) -> VerifierConfig:
     """Defaults < the config file (given, or the nearest one to the manuscript) < flags."""
+    from verifier.config import ConfigError, find_config_file, load_config, override
+
     if config_path is not None and not config_path.is_file():
         raise ConfigError(f"{config_path}: configuration file not found")
     start = Path.cwd() if file == "-" else Path(file).parent
@@ -50,6 +60,9 @@ def resolve_config(file: str, config_path: Path | None, **flags: object) -> Veri
 
 
 def parse_severities(pairs: list[str]) -> dict[str, Severity]:
+    from verifier.config import ConfigError
+    from verifier.models import Severity
+
     out: dict[str, Severity] = {}
     for pair in pairs:
         code, sep, level = pair.partition("=")
@@ -62,6 +75,8 @@ def parse_severities(pairs: list[str]) -> dict[str, Severity]:
 def parse_rule_options(pairs: list[str]) -> dict[str, dict[str, object]]:
     """``--rule-option OVR001.min-evidence-level=2`` -> {"OVR001": {"min-evidence-level": 2}}."""
     import json
+
+    from verifier.config import ConfigError
 
     out: dict[str, dict[str, object]] = {}
     for pair in pairs:
