@@ -212,7 +212,7 @@ def main() -> None:
     one = manuscript(1_000_000, seed=11).encode("utf-8")
     eight = manuscript(8_000_000, seed=11).encode("utf-8")
     t1, _ = _best(one, 2)
-    t8, _ = _best(eight, 1)
+    t8, _ = _best(eight, 2)  # best of two on both sizes, so one slow run on a busy machine does not set the ratio
     print(f"scaling: 1 MB {t1:.3f} s, 8 MB {t8:.3f} s, ratio {t8 / t1:.2f} (target <= 8.8; "
           f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)")
     _cold_start()

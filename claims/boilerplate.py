@@ -17,7 +17,7 @@ from functools import cache
 from claims.features.lexicon import entries, matcher
 from claims.models import UnitKind
 
-__all__ = ["classify_line", "classify_sentence", "is_boilerplate_section", "is_read_more", "may_hold_boilerplate"]
+__all__ = ["classify_line", "classify_sentence", "is_boilerplate_section", "is_read_more"]
 
 _PUNCT = re.compile(r"[^\w\s&-]+")
 _PHONE = re.compile(
@@ -104,24 +104,6 @@ def classify_sentence(sentence: str) -> UnitKind | None:
     if _cue_screen().search(lowered) and matcher("boilerplate_cues").search(sentence):
         return UnitKind.BOILERPLATE
     return None
-
-
-def may_hold_boilerplate(text: str) -> bool:
-    """False when no sentence inside ``text`` (a line) can be ``classify_sentence`` boilerplate.
-
-    The screens of ``classify_sentence`` (phone digits, copyright signs, cue words) run once
-    on the line: a sentence can only pass them if its line does, so most lines of a long
-    document skip the per-sentence tests. (Kept as separate scans: one alternation of all of
-    them is slower than the three.)
-    """
-    lowered = text.lower()
-    return bool(
-        _PHONE_HINT.search(text)
-        or "©" in text
-        or "copyright" in lowered
-        or "(c)" in lowered
-        or _cue_screen().search(lowered)
-    )
 
 
 @cache

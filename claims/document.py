@@ -17,7 +17,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from claims.markers import MarkerMatch, find_markers
-from claims.models import CitationMarker, Certainty, Causality, Claim, ClaimFeatures, Direction, Document, Population, Sentence, UnitKind
+from claims.models import (
+    Causality,
+    Certainty,
+    CitationMarker,
+    Claim,
+    ClaimFeatures,
+    Direction,
+    Document,
+    Population,
+    Sentence,
+    UnitKind,
+)
 from claims.normalize import normalize
 from claims.spans import LineIndex, OffsetMap, build_valid
 from claims.segment import segment

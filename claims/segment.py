@@ -24,13 +24,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from claims.boilerplate import (
-    classify_line,
-    classify_sentence,
-    is_boilerplate_section,
-    is_read_more,
-    may_hold_boilerplate,
-)
+from claims.boilerplate import classify_line, classify_sentence, is_boilerplate_section, is_read_more
 from claims.features.lexicon import entries
 from claims.models import UnitKind
 
@@ -162,10 +156,8 @@ def segment(text: str, markers: Sequence[tuple[int, int]], *, section: str | Non
             continue
         bullet = _BULLET.match(line)
         body_start = ls + bullet.end() if bullet else ls
-        screen = may_hold_boilerplate(line)
         for s, e in split_sentences(text, body_start, le, _markers_within(ordered, ls, le)):
-            kind = (classify_sentence(text[s:e]) if screen else None) or UnitKind.PROSE
-            units.append(Unit(s, e, kind, section))
+            units.append(Unit(s, e, classify_sentence(text[s:e]) or UnitKind.PROSE, section))
     return units
 
 
