@@ -197,3 +197,41 @@ def test_against_compares_with_another_document(capsys, tmp_path: Path, report_v
     found = [f for f in report["findings"] if f["code"] == "OVR006"]
     assert found, report["findings"]
     assert any(t["kind"] == "source_sentence" and "may reduce" in t["text"] for t in found[0]["evidence"])
+
+
+def test_pandoc_example_with_bibtex(capsys, report_validator):
+    manuscript = ROOT / "examples" / "manuscript-pandoc.md"
+    code, out, _ = run(["check", str(manuscript), "--refs", str(ROOT / "examples" / "references.bib"), "-f", "json"], capsys)
+    assert code == 1
+    report = json.loads(out)
+    report_validator.validate(report)
+    assert {r["key"] for r in report["references"]} >= {"moxon2023", "li2010", "berlim2014"}
+    codes = {f["code"] for f in report["findings"]}
+    assert {"CIT001", "CIT002", "OVR002", "OVR003", "OVR006"} <= codes
+    styles = {m["style"] for c in report["claims"] for m in c["markers"]}
+    assert {"pandoc", "latex", "author_year"} <= styles
+
+
+def test_malformed_bibtex_keeps_the_rest_and_reports_the_line(capsys, tmp_path: Path, report_validator):
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{good1, author={Lee, Ann}, title={A randomized trial of ketamine}, journal={J}, year={2020}}\n"
+        "@article{broken, author={Oops, title={Missing brace}, year=2019\n\n"
+        "@article{good2, author={Kim, Bo}, title={A cohort study}, journal={J}, year={2018}}\n",
+        encoding="utf-8",
+    )
+    doc = tmp_path / "paper.md"
+    doc.write_text("Ketamine helps [@good1; @good2].\n", encoding="utf-8")
+    code, out, err = run(["check", str(doc), "--refs", str(bib), "-f", "json", "--exit-zero"], capsys)
+    assert code == 0, err
+    report = json.loads(out)
+    report_validator.validate(report)
+    assert {"good1", "good2"} <= {r["key"] for r in report["references"]}
+    assert any("refs.bib:" in s["where"] for s in report["skipped"]), report["skipped"]
+
+
+def test_unreadable_reference_file_is_one_line(capsys, tmp_path: Path):
+    bib = tmp_path / "refs.json"
+    bib.write_text("42", encoding="utf-8")
+    code, _, err = run(["check", str(EXAMPLE), "--refs", str(bib)], capsys)
+    assert_one_line_error(code, err, "refs.json")
