@@ -13,7 +13,7 @@ every bibr xref's span and its ``rid``. The pipeline runs
 
 Also times ``link`` for 20,000 markers against 5,000 entries. Reads
 ``../shared/bench/fulltext_citations`` relative to the repository; run
-``python benchmarks/linking.py``.
+``python benchmarks/linking.py`` (add ``--misses`` to list missed and unmatched callouts).
 """
 
 from __future__ import annotations
@@ -118,7 +118,10 @@ def render(path: Path, numbered: bool) -> tuple[str, list[tuple[int, int, str]],
     return "".join(r.parts), r.gold, entry_at
 
 
-def evaluate(folder: str, numbered: bool) -> None:
+def evaluate(folder: str, numbered: bool, show_misses: bool = False) -> None:
+    """Print marker P/R/F1 and link accuracy; with ``show_misses``, also each gold callout no
+    marker overlaps, each marker no gold callout overlaps, and each found callout linked to
+    another entry, in context (diagnostics only)."""
     tp_pred = n_pred = found = n_gold = linked_right = 0
     clean_found = clean_right = 0  # articles whose reference list was split into exactly the rendered entries
     for path in sorted((DATA / folder).glob("*.xml")):
@@ -138,6 +141,8 @@ def evaluate(folder: str, numbered: bool) -> None:
         for lk in result.links:
             links_by_marker.setdefault(lk.marker_span.start, set()).add(rid_of.get(lk.reference_key or ""))
         clean = reflist is not None and len(reflist.entries) == len(entry_at)
+        if show_misses:
+            _print_misses(path.name, text, gold, markers)
         n_pred += len(markers)
         tp_pred += sum(any(m.span.start < e and s < m.span.end for s, e, _ in gold) for m in markers)
         n_gold += len(gold)
@@ -146,6 +151,8 @@ def evaluate(folder: str, numbered: bool) -> None:
             if hit is not None:
                 found += 1
                 right = rid in links_by_marker.get(hit.span.start, set())
+                if show_misses and not right:
+                    print(f"  WRONG {path.name}: [[{text[s:e]}]] in marker {hit.text!r} keys {hit.keys} gold {rid}")
                 linked_right += right
                 clean_found += clean
                 clean_right += right and clean
@@ -158,6 +165,15 @@ def evaluate(folder: str, numbered: bool) -> None:
         f"{folder:10s} gold xrefs {n_gold:5d}  markers {n_pred:5d}  P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  "
         f"link accuracy {acc:.3f} (where the list split right: {clean_acc:.3f})"
     )
+
+
+def _print_misses(name: str, text: str, gold: list[tuple[int, int, str]], markers: list[CitationMarker]) -> None:
+    for s, e, _ in gold:
+        if not any(m.span.start < e and s < m.span.end for m in markers):
+            print(f"  MISS  {name}: {text[max(0, s - 50):s]!r} [[{text[s:e]}]] {text[e:e + 30]!r}")
+    for m in markers:
+        if not any(m.span.start < e and s < m.span.end for s, e, _ in gold):
+            print(f"  EXTRA {name}: {text[max(0, m.span.start - 40):m.span.start]!r} [[{m.text}]]")
 
 
 def speed() -> None:
@@ -193,9 +209,10 @@ def main() -> None:
     if not DATA.is_dir():
         print(f"no data at {DATA}; skipped")
         return
+    show_misses = "--misses" in sys.argv[1:]
     print("marker match = overlap with a gold bibr xref; link accuracy over found xrefs")
-    evaluate("jats_plos", numbered=True)
-    evaluate("jats_elife", numbered=False)
+    evaluate("jats_plos", numbered=True, show_misses=show_misses)
+    evaluate("jats_elife", numbered=False, show_misses=show_misses)
     speed()
 
 
