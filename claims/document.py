@@ -12,10 +12,9 @@ REFERENCE unit.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
+from claims.gcpause import paused_gc
 from claims.markers import MarkerMatch, find_markers
 from claims.models import (
     Causality,
@@ -44,30 +43,8 @@ def analyze_document(doc: Document, *, exclude: Sequence[tuple[int, int]] = ()) 
     ``claims.features`` to fill. ``exclude`` holds original-offset ranges
     whose lines become REFERENCE units without markers or claims.
     """
-    with _no_gc():
+    with paused_gc():
         return _analyze(doc, exclude)
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building ~10^5 small models otherwise triggers
-    collections whose cost grows with the heap, making the stage superlinear.
-
-    On the way out the objects built meanwhile (the result: long-lived, free of cycles) are
-    moved straight to the oldest generation (``freeze`` + ``unfreeze``) instead of being
-    traversed by the young collection that re-enabling would trigger; that traversal cost
-    about a fifth of the stage. Skipped when the caller uses ``gc.freeze`` itself.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _analyze(doc: Document, exclude: Sequence[tuple[int, int]]) -> Document:

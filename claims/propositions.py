@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -86,13 +86,21 @@ def stems(text: str, abbreviations: Abbreviations | None = None) -> frozenset[st
         if _ACRONYM.match(word):
             out.add(_acronym_key(word))
             continue
-        low = word.lower().strip("'’-")
-        if low in _stopwords() or len(low) < 3 or low[0].isdigit():
-            continue
-        for part in _concepts().get(low, (low,)):
-            if part not in _stopwords():
-                out.add(_stemmer.stemWord(part))
+        out.update(_word_stems(word.lower().strip("'’-")))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_stems(low: str) -> tuple[str, ...]:
+    """The stems one lower-cased word contributes (none for stop words, short words and numbers).
+
+    Cached per word: the Snowball stemmer is pure Python and a document repeats its
+    vocabulary, so without the cache stemming was most of the cost of ``propositions``.
+    """
+    stop = _stopwords()
+    if low in stop or len(low) < 3 or low[0].isdigit():
+        return ()
+    return tuple(_stemmer.stemWord(part) for part in _concepts().get(low, (low,)) if part not in stop)
 
 
 def _acronym_key(word: str) -> str:
@@ -279,20 +287,31 @@ def outcome_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class PropositionIndex:
-    """Propositions bucketed by (subject key, outcome stem) for candidate lookup without all pairs."""
+    """Propositions bucketed by (subject key, outcome stem) for candidate lookup without all pairs.
 
-    def __init__(self, min_overlap: float = 0.5) -> None:
+    A bucket keeps only the first ``max_bucket`` propositions put in it, so one lookup
+    examines at most ``max_bucket`` candidates per outcome stem and the whole document costs
+    linear time however often it repeats one subject and outcome. The earliest statements
+    are the ones kept: a later claim is checked against how the document first put it.
+    Real manuscripts stay far below the cap (the largest bucket in the shared corpus holds
+    two propositions); only text that states one finding dozens of times reaches it.
+    """
+
+    def __init__(self, min_overlap: float = 0.5, max_bucket: int = 8) -> None:
         self.min_overlap = min_overlap
+        self.max_bucket = max_bucket
         self._buckets: dict[tuple[str, str], list[Proposition]] = {}
 
     def add(self, prop: Proposition) -> None:
         for stem in prop.outcome:
-            self._buckets.setdefault((prop.subject, stem), []).append(prop)
+            bucket = self._buckets.setdefault((prop.subject, stem), [])
+            if len(bucket) < self.max_bucket:
+                bucket.append(prop)
 
     def matches(self, prop: Proposition) -> Iterator[Proposition]:
         """Indexed propositions about the same subject and (overlapping) outcome, from other claims."""
         seen: set[int] = set()
-        for stem in prop.outcome:
+        for stem in sorted(prop.outcome):  # sorted: the same order whatever the string hash seed
             for other in self._buckets.get((prop.subject, stem), ()):
                 if id(other) in seen or other.claim_id == prop.claim_id:
                     continue

@@ -19,8 +19,8 @@ import re
 from functools import cache
 
 from claims.features import lexicon
-from claims.models import Quantity
-from claims.spans import SentenceView
+from claims.models import Quantity, Span
+from claims.spans import SentenceView, build_valid
 from claims.statistics import find_intervals, find_p_values, find_test_results, parse_number
 
 __all__ = ["find_quantities"]
@@ -54,8 +54,24 @@ def _unit_kind() -> dict[str, str]:
     return {u: kind for name, kind in _UNIT_KINDS for u in lexicon.entries(name)}
 
 
+_OPTIONAL = {"value": float, "low": float, "high": float, "unit": str, "name": str, "comparator": str}
+
+
 def _make(view: SentenceView, kind: str, i: int, j: int, **fields: object) -> Quantity:
-    return Quantity(kind=kind, text=view.quote(i, j), span=view.span(i, j), **fields)  # type: ignore[arg-type]
+    """The quantity, built without re-validation when every field already has its declared type
+    (``build_valid``: a claim stage builds thousands); through the validating constructor otherwise."""
+    given = {"kind": kind, "text": view.quote(i, j), "span": view.span(i, j), **fields}
+    df = fields.get("df", [])
+    if (
+        type(given["span"]) is Span
+        and all(k in _OPTIONAL and (v is None or type(v) is _OPTIONAL[k]) for k, v in fields.items() if k != "df")
+        and type(df) is list
+        and all(type(d) is float for d in df)  # type: ignore[attr-defined]
+    ):
+        values = {name: given.get(name) for name in Quantity.model_fields}
+        values["df"] = df if "df" in fields else []
+        return build_valid(Quantity, values, fields_set=set(given))
+    return Quantity(**given)  # type: ignore[arg-type]
 
 
 def _free(taken: list[tuple[int, int]], i: int, j: int) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.spans import SentenceView
 
@@ -238,14 +239,16 @@ def _p_hint(text: str) -> bool:
 
 def find_p_values(view: SentenceView) -> list[PValue]:
     """Every p-value written in the sentence, in order (``p = .000``, ``P<0.05``, ``p-value of 0.03``)."""
-    out: list[PValue] = []
-    if not _p_hint(view.text):
-        return out
-    for m in _P_RE.finditer(view.text):
-        p = _p_from_match(m)
-        if p is not None:
-            out.append(p)
-    return out
+    return list(_p_values(view.text))
+
+
+@lru_cache(maxsize=4096)
+def _p_values(text: str) -> tuple[PValue, ...]:
+    """Memoized per sentence text (so are the tests and intervals below): the feature stage and
+    several rules read the same sentence's statistics, and the results are immutable."""
+    if not _p_hint(text):
+        return ()
+    return tuple(p for p in map(_p_from_match, _P_RE.finditer(text)) if p is not None)
 
 
 def _df(raw: str | None) -> float | None:
@@ -275,10 +278,14 @@ def find_test_results(view: SentenceView) -> list[TestResult]:
     A t, F, χ², Q or H without any degrees of freedom is skipped (nothing
     could be recomputed); so is an r beyond ±1.
     """
-    text = view.text
+    return list(_test_results(view.text))
+
+
+@lru_cache(maxsize=4096)
+def _test_results(text: str) -> tuple[TestResult, ...]:
     out: list[TestResult] = []
     if not _HAS_COMPARATOR_RE.search(text):  # every result has one; most sentences have none
-        return out
+        return ()
     for m in _STAT_RE.finditer(text):
         i = next(k for k in range(len(_HEADS)) if m.group(f"h{k}") is not None)
         test = _HEADS[i][0]
@@ -331,7 +338,7 @@ def find_test_results(view: SentenceView) -> list[TestResult]:
                 n=int(n_raw.replace(",", "")) if n_raw else None,
             )
         )
-    return out
+    return tuple(out)
 
 
 def _is_ratio(name: str | None) -> bool:
@@ -377,11 +384,15 @@ def find_intervals(view: SentenceView) -> list[Interval]:
     Bounds in the wrong order, or a ratio with a non-positive bound, are
     read as a misparse and skipped rather than reported.
     """
-    text = view.text
+    return list(_intervals(view.text))
+
+
+@lru_cache(maxsize=4096)
+def _intervals(text: str) -> tuple[Interval, ...]:
     out: list[Interval] = []
     taken: list[tuple[int, int]] = []
     if not _INTERVAL_HINT_RE.search(text):
-        return out
+        return ()
     for m in _INTERVAL_RE.finditer(text):
         level = float(m.group("level") or m.group("level2") or 95.0)  # an unlabelled CI is 95% by convention
         if not 50 <= level < 100:
@@ -397,7 +408,7 @@ def find_intervals(view: SentenceView) -> list[Interval]:
         if iv is not None:
             out.append(iv)
     out.sort(key=lambda iv: iv.start)
-    return out
+    return tuple(out)
 
 
 def mentions_one_tailed(text: str) -> bool:

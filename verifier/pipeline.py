@@ -19,10 +19,10 @@ from claims.direction import direction
 from claims.document import analyze_document
 from claims.errors import InputError
 from claims.features import checkworthiness, describe, find_continuations
+from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
-from claims.normalize import normalize
 from claims.quantities import find_quantities
-from claims.spans import LineIndex, SentenceView
+from claims.spans import LineIndex
 from references.evidence import assess
 from references.linking import link
 from references.loaders import load_reference_file
@@ -35,7 +35,7 @@ from verifier.config import VerifierConfig
 from verifier.engine import run_rules
 from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
-from verifier.rules.base import Rule, RuleContext
+from verifier.rules.base import Rule, RuleContext, claim_view
 
 
 @dataclass
@@ -60,12 +60,6 @@ def read_sources(folder: Path) -> dict[str, str]:
         if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
             out[path.stem] = path.read_text(encoding="utf-8", errors="replace")
     return out
-
-
-def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
-    """A normalized view of one claim whose spans still index the whole document."""
-    local = normalize(claim.text)
-    return SentenceView(local, 0, len(local.normalized), lines, text, base=claim.span.start)
 
 
 def describe_claims(doc: Document) -> Document:
@@ -160,8 +154,16 @@ def _reference_ranges(doc: Document) -> list[tuple[int, int]]:
 
 
 def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None) -> Report:
-    """Run every stage on one decoded document and return its report."""
-    inputs = inputs or Inputs()
+    """Run every stage on one decoded document and return its report.
+
+    The cyclic garbage collector is paused for the run (``claims.gcpause``): the stages build
+    ~10^5 models and findings per MB, none in cycles, and the collections they would trigger
+    traverse the whole growing heap, which made the pipeline superlinear."""
+    with paused_gc():
+        return _analyze(doc, config, inputs or Inputs())
+
+
+def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     reflist = find_reference_list(doc.text)
     doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
     doc = doc.model_copy(

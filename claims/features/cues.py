@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.features import lexicon
 from claims.models import Cue
@@ -40,10 +41,17 @@ def scan(text: str, kinds: dict[str, str]) -> list[Match]:
 
     Include ``{"negations": "negation"}`` in ``kinds`` to get scope handling.
     """
-    raw: list[Match] = []
-    for name, kind in kinds.items():
-        raw.extend(Match(s, e, kind) for s, e in lexicon.find(name, text))
-    raw.sort(key=lambda m: (-(m.end - m.start), m.start))
+    return list(_scan(text, tuple(kinds.items())))
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str, kinds: tuple[tuple[str, str], ...]) -> tuple[Match, ...]:
+    """``scan``, memoized: the feature stage and the rules scan the same sentence with the same
+    lexicons more than once (direction cues for the features and again for propositions)."""
+    names = tuple(name for name, _ in kinds)
+    # Longest first; at equal length and start the lexicon listed first in ``kinds`` wins.
+    hits = sorted(lexicon.find_many(names, text), key=lambda h: (h[1] - h[2], h[1], h[0]))
+    raw = [Match(s, e, kinds[i][1]) for i, s, e in hits]
     taken: list[Match] = []
     occupied: list[tuple[int, int]] = []
     for m in raw:
@@ -51,7 +59,7 @@ def scan(text: str, kinds: dict[str, str]) -> list[Match]:
             taken.append(m)
             occupied.append((m.start, m.end))
     taken.sort(key=lambda m: m.start)
-    return _apply_scope(text, taken)
+    return tuple(_apply_scope(text, taken))
 
 
 def _apply_scope(text: str, matches: list[Match]) -> list[Match]:

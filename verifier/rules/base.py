@@ -10,17 +10,21 @@ findings and never prints, reads files or touches the network.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import ClassVar
+from functools import lru_cache
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from claims.models import Claim, Document, Span
-from claims.spans import LineIndex
+from claims.normalize import normalize
+from claims.spans import LineIndex, OffsetMap, SentenceView, build_valid
 from references.models import Link, LinkStatus, Reference
 from verifier.models import Confidence, Finding, Severity, Suggestion, Trigger
+
+T = TypeVar("T")
 
 
 class Scope(str, Enum):
@@ -55,6 +59,9 @@ class RuleContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
     references_by_key: dict[str, Reference] = field(default_factory=dict)
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+    # Normalized views of claims, built on first use by ``view`` and shared by every rule.
+    _views: dict[tuple[int, str], SentenceView] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -87,6 +94,26 @@ class RuleContext:
     def span(self, start: int, end: int) -> Span:
         return self.lines.span(start, end)
 
+    def view(self, claim: Claim) -> SentenceView:
+        """The claim's text normalized (hard wraps joined, hyphenation repaired), with spans that
+        index the whole document. Built once per claim and shared: rules asked for it again and
+        again, and normalizing was a tenth of the rules' run time."""
+        key = (claim.span.start, claim.text)
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = claim_view(self.document.text, self.lines, claim)
+        return view
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A value derived from this context, built on the first request and shared by every rule
+        asking with the same ``key`` (the document's abbreviations, a claim's propositions), so
+        rules that read the same thing do not each compute it again."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
+
     def cited_references(self, claim: Claim, *, include_continuation: bool = True) -> list[Reference]:
         """The entries a claim's links resolve to, in order, without repeats."""
         seen: set[str] = set()
@@ -102,6 +129,19 @@ class RuleContext:
                     seen.add(ref.key)
                     out.append(ref)
         return out
+
+
+def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
+    """A normalized view of one claim of ``text`` whose spans still index the whole document."""
+    local = _normalized(claim.text)
+    return SentenceView(local, 0, len(local.normalized), lines, text, base=claim.span.start)
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalized(sentence: str) -> OffsetMap:
+    """``normalize`` memoized per sentence: the feature stage and the rules view the same claims
+    (the map is never changed after it is built)."""
+    return normalize(sentence)
 
 
 class Rule:
@@ -144,18 +184,44 @@ class Rule:
         severity: Severity | None = None,
         related_claim_ids: list[str] | None = None,
     ) -> Finding:
-        """Build a finding whose ``quoted`` text is exactly ``document.text[start:end]``."""
-        return Finding(
-            code=self.code,
-            name=self.name,
-            severity=severity or self.severity,
-            confidence=confidence,
-            message=message,
-            span=ctx.span(start, end),
-            quoted=ctx.document.text[start:end],
-            claim_id=claim_id,
-            related_claim_ids=related_claim_ids or [],
-            reference_keys=reference_keys or [],
-            evidence=evidence or [],
-            suggestion=Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
-        )
+        """Build a finding whose ``quoted`` text is exactly ``document.text[start:end]``.
+
+        When every argument already has the declared type (the usual case) the finding is built
+        without re-validation (``claims.spans.build_valid``); anything else goes through the
+        validating constructor, which coerces or rejects it."""
+        values = {
+            "code": self.code,
+            "name": self.name,
+            "severity": severity or self.severity,
+            "confidence": confidence,
+            "message": message,
+            "span": ctx.span(start, end),
+            "quoted": ctx.document.text[start:end],
+            "claim_id": claim_id,
+            "related_claim_ids": list(related_claim_ids) if related_claim_ids else [],
+            "reference_keys": list(reference_keys) if reference_keys else [],
+            "evidence": list(evidence) if evidence else [],
+            "suggestion": Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
+        }
+        if not _valid_finding_values(values):
+            return Finding(**values)
+        return build_valid(Finding, {**values, "url": None}, fields_set=set(values))
+
+
+def _valid_finding_values(v: dict[str, object]) -> bool:
+    """Whether ``Rule.finding``'s values have exactly the types ``Finding`` declares."""
+    return (
+        type(v["code"]) is str
+        and type(v["name"]) is str
+        and type(v["message"]) is str
+        and type(v["severity"]) is Severity
+        and type(v["confidence"]) is Confidence
+        and type(v["span"]) is Span
+        and (v["claim_id"] is None or type(v["claim_id"]) is str)
+        and type(v["related_claim_ids"]) is list
+        and all(type(x) is str for x in v["related_claim_ids"])  # type: ignore[attr-defined]
+        and type(v["reference_keys"]) is list
+        and all(type(x) is str for x in v["reference_keys"])  # type: ignore[attr-defined]
+        and type(v["evidence"]) is list
+        and all(type(x) is Trigger for x in v["evidence"])  # type: ignore[attr-defined]
+    )

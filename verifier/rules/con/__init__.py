@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from claims.abbreviations import Abbreviations
 from claims.models import Certainty, Claim
-from claims.normalize import normalize
 from claims.propositions import Proposition, propositions
 from claims.spans import SentenceView
 from verifier.models import Trigger
@@ -26,26 +25,34 @@ __all__ = [
 
 
 def claim_view(ctx: RuleContext, claim: Claim) -> SentenceView:
-    """A normalized view of one claim whose spans index the whole document."""
-    local = normalize(claim.text)
-    return SentenceView(local, 0, len(local.normalized), ctx.lines, ctx.document.text, base=claim.span.start)
+    """A normalized view of one claim whose spans index the whole document (shared, see ``RuleContext.view``)."""
+    return ctx.view(claim)
 
 
 def document_abbreviations(ctx: RuleContext) -> Abbreviations:
-    return Abbreviations.of([ctx.document.text])
+    """The abbreviations the document defines, read once per context for all three rules."""
+    return ctx.memo(("abbreviations",), lambda: Abbreviations.of([ctx.document.text]))
 
 
 def claim_propositions(ctx: RuleContext, claim: Claim, abbreviations: Abbreviations) -> list[Proposition]:
-    """Propositions of a check-worthy, unhedged claim (a hedged claim asserts no direction to contradict)."""
+    """Propositions of a check-worthy, unhedged claim (a hedged claim asserts no direction to contradict).
+
+    Read once per claim and context: CON001 and CON003 both ask."""
     if not claim.checkworthy or claim.features.certainty is Certainty.HEDGED:
         return []
-    return propositions(
-        claim_view(ctx, claim),
-        claim.id,
-        abbreviations,
-        population=claim.features.population,
-        quantities=claim.features.quantities,
+    read = ctx.memo(
+        ("propositions", claim.id, claim.span.start, abbreviations),
+        lambda: tuple(
+            propositions(
+                claim_view(ctx, claim),
+                claim.id,
+                abbreviations,
+                population=claim.features.population,
+                quantities=claim.features.quantities,
+            )
+        ),
     )
+    return list(read)
 
 
 def source_text(ctx: RuleContext, key: str) -> str | None:

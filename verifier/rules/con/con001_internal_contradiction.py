@@ -41,7 +41,10 @@ class InternalContradiction(Rule):
     ECT" meet but "ketamine" and "ketamine infusion" do not. Hedged claims
     and claims about different populations (human against animal) are not
     compared. A sentence that explains an apparent contradiction ("unlike
-    earlier reports ...") is still flagged.
+    earlier reports ...") is still flagged. A claim is compared with at most
+    the first eight earlier propositions per subject and outcome word, so a
+    document that repeats one finding dozens of times is not checked against
+    every repetition.
 
     ## Options
     None.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -41,6 +42,8 @@ class NumberMismatch(Rule):
     Only quantities of the same kind and unit are compared, and only against
     the source sentence that shares most words with the claim; a source giving
     several rates (per arm, per time point) can be matched to the wrong one.
+    Within the document, a value is compared with the first 32 values kept
+    for the same cited work and subject; later ones are not kept.
 
     ## Options
     None.
@@ -106,7 +109,14 @@ class NumberMismatch(Rule):
                         confidence=Confidence.MEDIUM,
                     )
                     return
-                bucket.extend((prop, claim, q) for q in own.values())
+                room = _MAX_BUCKET - len(bucket)
+                if room > 0:
+                    bucket.extend(itertools.islice(((prop, claim, q) for q in own.values()), room))
+
+
+# Earlier values kept per (cited work, subject): later claims are compared with the first ones
+# only, so a document citing one work for one subject hundreds of times still costs linear time.
+_MAX_BUCKET = 32
 
 
 def _single_quantities(quantities: tuple[Quantity, ...]) -> dict[tuple[str, str], Quantity]:

@@ -2,18 +2,19 @@
 document's declared alpha, and evidence triggers for reported numbers.
 
 Rules compute everything from ``claim.text``, normalized the way the
-pipeline normalizes it (hard wraps joined, hyphenation repaired), through a
-``SentenceView`` whose ``original_range`` gives document offsets.
+pipeline normalizes it (hard wraps joined, hyphenation repaired), through the
+context's shared ``SentenceView`` (``RuleContext.view``) whose
+``original_range`` gives document offsets.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from claims.features.cues import Match, scan
 from claims.models import Claim
-from claims.normalize import normalize
 from claims.spans import SentenceView
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
@@ -34,6 +35,7 @@ _WORDING = {
 _JOINT_RE = re.compile(
     r";|,?\s(?:but|whereas|while|whilst|although|though|however|yet|in contrast)\b", re.IGNORECASE
 )
+_BRACKET_RE = re.compile(r"[()\[\]]")
 # "α = .10", "alpha level of 0.01", "p < 0.10 was considered significant", "significance was set at p < .01".
 _ALPHA_RE = re.compile(
     r"(?:\bα|\balpha(?:\s+level)?|significance\s+(?:level|threshold))\s?(?:=|of|was set at|was|at)\s?(?:p\s?[<=≤]\s?)?"
@@ -47,26 +49,24 @@ _ALPHA_RE = re.compile(
 def claim_views(ctx: RuleContext) -> Iterator[tuple[Claim, SentenceView]]:
     """Every claim with a normalized view of its own text whose offsets map into the document."""
     for claim in ctx.claims:
-        local = normalize(claim.text)
-        yield claim, SentenceView(
-            local, 0, len(local.normalized), ctx.lines, ctx.document.text, base=claim.span.start
-        )
+        yield claim, ctx.view(claim)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each clause: split at ``;`` and contrastive conjunctions outside brackets."""
-    depth_at = [0] * (len(text) + 1)
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        depth_at[i + 1] = depth
     out: list[tuple[int, int]] = []
     start = 0
+    brackets = _BRACKET_RE.finditer(text)
+    bracket = next(brackets, None)
+    depth = 0
     for m in _JOINT_RE.finditer(text):
-        if depth_at[m.start()] == 0 and m.start() > start:
+        while bracket is not None and bracket.start() < m.start():  # the depth just before the joint
+            if bracket.group() in "([":
+                depth += 1
+            elif depth:
+                depth -= 1
+            bracket = next(brackets, None)
+        if depth == 0 and m.start() > start:
             out.append((start, m.start()))
             start = m.start()
     out.append((start, len(text)))
@@ -101,8 +101,11 @@ def significance_cues(text: str) -> list[Match]:
     return scan(text, _WORDING)
 
 
+@lru_cache(maxsize=8)
 def declared_alpha(text: str) -> float:
-    """The significance level the document declares (first mention), or .05 when it declares none."""
+    """The significance level the document declares (first mention), or .05 when it declares none.
+
+    Memoized: three rules ask for it, and each search reads the whole document."""
     m = _ALPHA_RE.search(text)
     if m is None:
         return ALPHA
