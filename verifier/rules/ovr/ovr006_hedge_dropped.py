@@ -70,7 +70,7 @@ class HedgeDropped(Rule):
                         ctx,
                         start=claim.span.start,
                         end=claim.span.end,
-                        message=f"Stated as fact, while the cited source [{key}] does not: {d.detail}.",
+                        message=f"Stated more firmly than the cited source [{key}]: {d.detail}.",
                         claim_id=claim.id,
                         reference_keys=[key],
                         evidence=[source_trigger(key, match, d.detail)],
