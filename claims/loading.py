@@ -7,6 +7,11 @@ a one-line message; text in any of the encodings people actually save
 complete ``Document`` whose ``encoding`` names what was used. The input is
 only ever opened for reading, and the decoded text is kept exactly as decoded
 (``\\r\\n`` included), because every span the tool reports indexes it.
+
+HTML, JATS XML and LaTeX are the exception: their ``Document.text`` is the
+decoded text with its markup blanked (``claims.markup.mask``), a copy of the
+same length with every line break where it was, so spans, lines and columns
+still point into the file; quoted text shows the markup as spaces.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import sys
 from pathlib import Path
 
 from claims.errors import InputError
+from claims.markup import mask
 from claims.models import Document
 
 __all__ = ["decode", "detect_format", "load_document"]
@@ -108,6 +114,9 @@ def detect_format(path: str, text: str) -> str:
 def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``path`` (``"-"`` for stdin) into a ``Document`` with text, sha256, format and encoding.
 
+    For ``html``, ``jats`` and ``tex`` the text is ``mask(decoded, format)``: markup blanked,
+    same length, same line breaks. ``txt`` and ``md`` are kept as decoded.
+
     Raises ``InputError`` (one line) for a missing path, a directory, an
     unreadable, empty, binary or larger-than-``max_bytes`` input.
     """
@@ -121,11 +130,12 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         text, encoding = decode(data)
     except InputError as exc:
         raise InputError(f"{_label(path)}: {exc}") from None
+    fmt = detect_format("" if path == "-" else path, text)
     return Document(
         path=path,
-        text=text,
+        text=mask(text, fmt),
         sha256=hashlib.sha256(data).hexdigest(),
-        format=detect_format("" if path == "-" else path, text),
+        format=fmt,
         encoding=encoding,
     )
 

@@ -12,6 +12,10 @@ whether it is
 * a marker-only line -> one space (the marker joins the line before it),
 * or a hard break -> one ``\\n``.
 
+A text masked from HTML, JATS or LaTeX (``claims.markup``) is not hard-wrapped: its
+source line breaks are soft and its blocks are separated by PARAGRAPH SEPARATORs, so
+there each block becomes one line and nothing is joined across blocks.
+
 Nothing else is changed: characters inside a line are copied as they are,
 and ``OffsetMap`` maps every copied or inserted character back to the
 original, so spans found in the copy index the input the user gave us.
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.markup import block_view, is_masked
 from claims.segment import ends_sentence
 from claims.spans import OffsetMap
 
@@ -60,10 +65,11 @@ def normalize(text: str) -> OffsetMap:
     line are dropped; a removed line break becomes one space or one ``\\n``
     that maps to the first character it stands in for.
     """
-    lines = _split_lines(text)
+    masked = is_masked(text)
+    lines = _split_lines(block_view(text) if masked else text)
     if not lines:
         return OffsetMap.from_runs("", [], [], len(text))
-    joins = _decide_joins(text, lines)
+    joins = ["\n"] * len(lines) if masked else _decide_joins(text, lines)
     parts: list[str] = []
     starts: list[int] = []  # the map as runs (see OffsetMap.from_runs)
     origins: list[int] = []

@@ -15,6 +15,9 @@ The list ends at web boilerplate (``lexicons/list_end_markers.txt``), at the
 paragraph break after the last entry, or at the next heading; trailing
 paragraphs that do not read like references (an author bio) are dropped.
 Every entry's ``raw`` is the exact original slice, so ``span`` gives it back.
+
+A text masked from HTML, JATS or LaTeX (``claims.markup``) is searched in its block view
+(blocks on their own lines, source line breaks soft; same length, so offsets hold).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from claims.markup import block_view, readable
 from claims.spans import LineIndex
 from references.entry_parser import parse_reference
 from references.models import Reference
@@ -44,6 +48,8 @@ _NEXT_SECTION = re.compile(
     r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:appendix|appendices|tables?|figures?|figure\s+legends|supplementary|supporting\s+information|"
     r"acknowledge?ments?|author\s+contributions|funding|conflicts?\s+of\s+interest|competing\s+interests|abbreviations)\b[^\n]{0,40}$"
 )
+# In a masked text (claims.markup) every heading is marked "# ": the list ends at the next one.
+_MARKED_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+\S")
 _BIBITEM = re.compile(r"\\bibitem(?:\[[^\]\n]{0,200}\])?\{([^}\n]{1,200})\}")
 _ENTRY_START = re.compile(r"^[ \t]*[-*+•][ \t]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -105,12 +111,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _entry(text: str, lines: LineIndex, start: int, end: int, number: int | None) -> Reference | None:
+def _entry(text: str, lines: LineIndex, start: int, end: int, number: int | None, markup: bool = False) -> Reference | None:
+    """The entry at ``[start, end)``; in a masked text (``markup``) it is parsed from its
+    ``readable`` form, since tags left runs of spaces between its fields."""
     start, end = _trim(text, start, end)
     if end <= start:
         return None
     raw = text[start:end]
-    ref = parse_reference(raw)
+    ref = parse_reference(readable(raw) if markup else raw)
     ref.span = lines.span(start, end)
     if number is not None:
         ref.number = number
@@ -166,13 +174,13 @@ def _paragraph_end(text: str, start: int, end: int, min_chars: int = 25) -> int:
     return end
 
 
-def _numbered_entries(text: str, lines: LineIndex, run: list[tuple[int, int, int]], hi: int) -> list[Reference]:
+def _numbered_entries(text: str, lines: LineIndex, run: list[tuple[int, int, int]], hi: int, markup: bool) -> list[Reference]:
     entries = []
     for idx, (n, start, _) in enumerate(run):
         end = run[idx + 1][1] if idx + 1 < len(run) else hi
         end = _paragraph_end(text, start, end)
         end = _boilerplate_cut(text, start, end)
-        ref = _entry(text, lines, start, end, n)
+        ref = _entry(text, lines, start, end, n, markup)
         if ref is not None:
             entries.append(ref)
     return entries
@@ -198,13 +206,13 @@ def _mostly_references(entries: list[Reference]) -> bool:
     return bool(worded) and sum(_reads_like_reference(e) for e in worded) >= 0.6 * len(worded)
 
 
-def _best_numbered(text: str, lines: LineIndex, lo: int, hi: int) -> list[Reference] | None:
+def _best_numbered(text: str, lines: LineIndex, lo: int, hi: int, markup: bool) -> list[Reference] | None:
     best: list[Reference] | None = None
     for run in _numbered_runs(text, lo, hi):
         run = _split_inline(text, run, hi)
         if len(run) < 2:
             continue
-        entries = _drop_trailing_non_references(_numbered_entries(text, lines, run, hi))
+        entries = _drop_trailing_non_references(_numbered_entries(text, lines, run, hi, markup))
         if len(entries) < 2 or not _mostly_references(entries):
             continue
         if best is None or len(entries) >= len(best):
@@ -249,7 +257,7 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _unnumbered_entries(text: str, lines: LineIndex, lo: int, hi: int) -> list[Reference]:
+def _unnumbered_entries(text: str, lines: LineIndex, lo: int, hi: int, markup: bool) -> list[Reference]:
     """Entries after a heading with no numbers: one per paragraph, or one per line when lines end entries."""
     entries: list[Reference] = []
     para_start = lo
@@ -257,7 +265,7 @@ def _unnumbered_entries(text: str, lines: LineIndex, lo: int, hi: int) -> list[R
         para_end = m.start() if m else hi
         for start, end in _line_pieces(text, para_start, para_end):
             bullet = _ENTRY_START.match(text, start, end)
-            ref = _entry(text, lines, bullet.end() if bullet else start, end, None)
+            ref = _entry(text, lines, bullet.end() if bullet else start, end, None, markup)
             if ref is not None and ref.raw.strip():
                 entries.append(ref)
         para_start = m.end() if m else hi
@@ -271,7 +279,7 @@ def _assign_keys(entries: list[Reference]) -> None:
             e.key = make_key(e, taken)
 
 
-def _bibitems(text: str, lines: LineIndex) -> ReferenceList | None:
+def _bibitems(text: str, lines: LineIndex, markup: bool) -> ReferenceList | None:
     begin = text.find("\\begin{thebibliography}")
     if begin == -1:
         return None
@@ -281,7 +289,7 @@ def _bibitems(text: str, lines: LineIndex) -> ReferenceList | None:
     entries = []
     for idx, m in enumerate(items):
         end = items[idx + 1].start() if idx + 1 < len(items) else close
-        ref = _entry(text, lines, m.end(), end, None)
+        ref = _entry(text, lines, m.end(), end, None, markup)
         if ref is not None:
             ref.key = m.group(1).strip()
             entries.append(ref)
@@ -291,8 +299,17 @@ def _bibitems(text: str, lines: LineIndex) -> ReferenceList | None:
 
 def find_reference_list(text: str) -> ReferenceList | None:
     """The reference list inside ``text`` (the original decoded document), or None when there is none."""
-    lines = LineIndex(text)
-    bib = _bibitems(text, lines)
+    view = block_view(text)
+    found = _find_in(view, LineIndex(text), markup=view is not text)
+    if found is not None and view is not text:
+        for entry in found.entries:
+            if entry.span is not None:
+                entry.raw = text[entry.span.start : entry.span.end]
+    return found
+
+
+def _find_in(text: str, lines: LineIndex, *, markup: bool) -> ReferenceList | None:
+    bib = _bibitems(text, lines, markup)
     if bib is not None:
         return bib
     headings = list(_HEADING.finditer(text))
@@ -301,17 +318,20 @@ def find_reference_list(text: str) -> ReferenceList | None:
         body_start = h.end()
         nxt = _NEXT_SECTION.search(text, body_start)
         hi = nxt.start() if nxt else len(text)
+        if markup:
+            marked = _MARKED_HEADING.search(text, body_start, hi)
+            hi = marked.start() if marked else hi
         hi = _boilerplate_cut(text, body_start, hi)
-        entries = _best_numbered(text, lines, body_start, hi)
+        entries = _best_numbered(text, lines, body_start, hi, markup)
         if entries is None and not weak:
-            entries = _drop_trailing_non_references(_unnumbered_entries(text, lines, body_start, hi))
+            entries = _drop_trailing_non_references(_unnumbered_entries(text, lines, body_start, hi, markup))
             if sum(_reads_like_reference(e) for e in entries) < max(1, 0.6 * len(entries)):
                 entries = None
         if entries:
             _assign_keys(entries)
             start = h.start() + (len(h.group()) - len(h.group().lstrip()))
             return ReferenceList(start=start, end=entries[-1].span.end if entries[-1].span else hi, heading=h.group(1), entries=entries)
-    entries = _best_numbered(text, lines, 0, len(text))
+    entries = _best_numbered(text, lines, 0, len(text), markup)
     if not entries or len(entries) < 3:
         return None
     _assign_keys(entries)
