@@ -7,6 +7,12 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` through a temporary file in the same directory and
     ``os.replace``: readers see either the old file or the whole new one."""
@@ -17,6 +23,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report gets the user's usual mode
         os.replace(tmp, target)
     except BaseException:
         try:

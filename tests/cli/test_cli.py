@@ -235,3 +235,21 @@ def test_unreadable_reference_file_is_one_line(capsys, tmp_path: Path):
     bib.write_text("42", encoding="utf-8")
     code, _, err = run(["check", str(EXAMPLE), "--refs", str(bib)], capsys)
     assert_one_line_error(code, err, "refs.json")
+
+
+def test_output_into_a_missing_folder_is_one_line(capsys, tmp_path: Path):
+    target = tmp_path / "missing" / "report.json"
+    code, _, err = run(["check", str(EXAMPLE), "-f", "json", "-o", str(target)], capsys)
+    assert_one_line_error(code, err, "cannot write")
+    assert not target.parent.exists()
+
+
+def test_report_files_get_the_usual_mode(capsys, tmp_path: Path):
+    import os
+
+    target = tmp_path / "report.json"
+    run(["check", str(EXAMPLE), "-f", "json", "-o", str(target), "--exit-zero"], capsys)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

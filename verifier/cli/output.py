@@ -10,6 +10,7 @@ import io
 import sys
 from pathlib import Path
 
+from claims.errors import InputError
 from verifier.cli.common import Format
 from verifier.models import Report
 
@@ -51,4 +52,7 @@ def render_all(report: Report, source_text: str, targets: list[tuple[Format, Pat
             sys.stdout.write(buffer.getvalue())
             sys.stdout.flush()
         else:
-            write_atomic(path, buffer.getvalue())
+            try:
+                write_atomic(path, buffer.getvalue())
+            except OSError as err:
+                raise InputError(f"cannot write {path}: {err.strerror or err}") from None
