@@ -144,8 +144,12 @@ def _claim_open(page: _Page, claim: Claim) -> str:
     return "".join(parts)
 
 
-def _marker_html(page: _Page, marker_text: str, keys: Sequence[str]) -> tuple[str, str]:
+def _marker_html(page: _Page, cited: Sequence[str], keys: Sequence[str]) -> tuple[str, str]:
+    """Opening and closing HTML of a marker: ``cited`` are the keys as written, ``keys`` the
+    entries they resolved to."""
     hrefs = [(k, h) for k in keys if (h := page.ref_href(k))]
+    if not cited:  # a narrative mention ("Nobler and colleagues") names authors, it cites nothing itself
+        return '<span class="marker mention" title="author mention">', "</span>"
     if not hrefs:
         return (
             '<span class="marker dangling" title="no matching reference entry">',
@@ -204,7 +208,7 @@ def _manuscript_segment(page: _Page, text: str, base: int, claims: Sequence[Clai
                 continue
             inner_end = m_end
             keys = page.marker_refs.get((m_start, m_end), [])
-            opening, closing = _marker_html(page, marker.text, keys)
+            opening, closing = _marker_html(page, marker.keys, keys)
             events.append((m_start, 4, opening))
             events.append((m_end, 0, closing))
             marker_ranges.append((m_start, m_end))

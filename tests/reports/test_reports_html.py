@@ -192,3 +192,10 @@ def test_no_external_resources(sample):
     assert not any(name in {"src", "srcset", "action", "formaction", "poster"} for name, _ in page.attrs_seen)
     css = page.styles[0]
     assert "url(" not in css and "@import" not in css and "@font-face" not in css
+
+
+def test_narrative_mention_is_not_shown_as_a_broken_citation():
+    from reports.html import _marker_html
+
+    opening, closing = _marker_html(None, (), [])  # type: ignore[arg-type]  # the page is not consulted
+    assert "mention" in opening and "missing" not in closing
