@@ -5,7 +5,10 @@ twice (the loaders keep the later entry under ``key~line`` and mark it); the
 same year with fuzzy-equal first author and title (rapidfuzz
 ``token_sort_ratio``, so word order and punctuation differences from
 copy-paste do not matter). Entries are bucketed by year and first-author
-core name, so the pairwise comparison only runs inside small buckets.
+core name, so the pairwise comparison only runs inside small buckets; a
+bucket bigger than any real list has (a generated list of
+thousands of entries by one author in one year) compares each entry with
+the ``_MAX_PEERS`` entries before it only, which keeps CIT003 linear.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ DEFAULT_TITLE_THRESHOLD = 0.92
 """Least title similarity (rapidfuzz token_sort_ratio, 0..1) for a fuzzy duplicate."""
 
 _MIN_TITLE_WORDS = 3
+_MAX_PEERS = 64
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ def find_duplicates(references: list[Reference], *, title_threshold: float = DEF
         for i, later in enumerate(bucket):
             if later.key in found:
                 continue
-            for earlier in bucket[:i]:
+            for earlier in bucket[max(0, i - _MAX_PEERS) : i]:
                 if earlier.key in found or (earlier.doi and later.doi and earlier.doi.lower() != later.doi.lower()):
                     continue
                 score = _same_work(earlier, later, title_threshold)

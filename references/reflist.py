@@ -29,6 +29,7 @@ from functools import cache
 from claims.markup import block_view, readable
 from claims.spans import LineIndex
 from references.entry_parser import parse_reference
+from references.loaders._fields import DUPLICATE_KEY_OF
 from references.models import Reference
 from references.parsing.lexicon import load_words
 
@@ -287,11 +288,17 @@ def _bibitems(text: str, lines: LineIndex, markup: bool) -> ReferenceList | None
     close = len(text) if close == -1 else close
     items = list(_BIBITEM.finditer(text, begin, close))
     entries = []
+    taken: set[str] = set()
     for idx, m in enumerate(items):
         end = items[idx + 1].start() if idx + 1 < len(items) else close
         ref = _entry(text, lines, m.end(), end, None, markup)
         if ref is not None:
-            ref.key = m.group(1).strip()
+            key = m.group(1).strip()
+            if key in taken:  # keys stay unique; CIT003 reports the repeat, as for a .bib file
+                ref.extra[DUPLICATE_KEY_OF] = key
+                key = f"{key}~{lines.position(m.start())[0]}"
+            ref.key = key or make_key(ref, taken)
+            taken.add(ref.key)
             entries.append(ref)
     stop = close + len("\\end{thebibliography}") if close < len(text) else close
     return ReferenceList(start=begin, end=stop, heading=None, entries=entries)

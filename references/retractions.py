@@ -172,8 +172,12 @@ class RetractionIndex:
             raise ReferenceParseError(f"{path}: cannot read retraction list: {exc.strerror}") from exc
         first = text.split("\n", 1)[0]
         if "Record ID" in first and "," in first:
-            return cls(_csv_records(text), source="Retraction Watch", **kwargs)
-        return cls(_doi_list_records(text, path.name), source=path.name, **kwargs)
+            index = cls(_csv_records(text), source="Retraction Watch", **kwargs)
+        else:
+            index = cls(_doi_list_records(text, path.name), source=path.name, **kwargs)
+        if not len(index):  # an empty, binary or wrong file must not pass for "nothing retracted"
+            raise ReferenceParseError(f"{path}: no retraction records (a Retraction Watch CSV or DOIs) found")
+        return index
 
     def match(self, reference: Reference) -> RetractionMatch | None:
         """The notice status of ``reference``, or None when the list does not hold it."""

@@ -115,6 +115,11 @@ def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
             raise ConfigError(f"{config.source or 'configuration'}: unknown rule code '{code}'")
     select = [*config.select, *config.extend_select]
     ignore = list(config.ignore)
+    selectable = known | set(REDIRECTS)
+    for pattern in [*select, *ignore, *(c for codes in config.per_file_ignores.values() for c in codes)]:
+        p = pattern.upper()
+        if p != "ALL" and not any(code.startswith(p) for code in selectable):  # a typo must not turn rules off
+            raise ConfigError(f"{config.source or 'configuration'}: unknown rule code or prefix '{pattern}'")
     if path is not None:
         from fnmatch import fnmatch
 

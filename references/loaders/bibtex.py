@@ -206,6 +206,9 @@ def load_bibtex(text: str, source_path: str) -> tuple[list[Reference], list[Skip
     skipped: list[SkippedInput] = []
     for entry in library.entries:
         line = entry.start_line + 1 if entry.start_line is not None else None
+        if not entry.key.strip():  # ``@book{}``: nothing can cite it, and '' is no key
+            skipped.append(_keyless(entry, source_path, line))
+            continue
         refs.append((line or 0, _to_reference(entry, source_path, entry.raw or "", line)))
     for block in library.failed_blocks:
         line = block.start_line + 1 if block.start_line is not None else None
@@ -214,6 +217,9 @@ def load_bibtex(text: str, source_path: str) -> tuple[list[Reference], list[Skip
         inner = block.ignore_error_block if isinstance(block, ParsingFailedBlock) else None
         if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)) and isinstance(inner, Entry):
             kept = _normalize_set_aside(inner, library.strings)
+        if kept is not None and not kept.key.strip():
+            skipped.append(_keyless(kept, source_path, line))
+            continue
         if kept is None:
             first_line = (block.raw or "").strip().splitlines()[:1]
             skipped.append(
@@ -237,7 +243,36 @@ def load_bibtex(text: str, source_path: str) -> tuple[list[Reference], list[Skip
         skipped.append(SkippedInput(what=f"bibtex entry {kept.key!r}", where=where, why=why))
         refs.append((line or 0, ref))
     refs.sort(key=lambda item: item[0])
-    return [r for _, r in refs], skipped
+    return _unique_keys(refs, source_path, skipped), skipped
+
+
+def _unique_keys(refs: list[tuple[int, Reference]], source_path: str, skipped: list[SkippedInput]) -> list[Reference]:
+    """A key bibtexparser did not see twice because one of its entries failed on a
+    duplicate field is still renamed like any duplicate key, so keys stay unique."""
+    out: list[Reference] = []
+    seen: dict[str, int] = {}
+    for line, ref in refs:
+        if ref.key in seen:
+            key = ref.key
+            ref = ref.model_copy(update={"key": f"{key}~{line}", "extra": {**ref.extra, DUPLICATE_KEY_OF: key}})
+            skipped.append(
+                SkippedInput(
+                    what=f"bibtex entry {key!r}",
+                    where=f"{source_path}:{line}",
+                    why=f"duplicate key {key!r} (first at line {seen[key]}); kept as {ref.key!r}",
+                )
+            )
+        seen.setdefault(ref.key, line)
+        out.append(ref)
+    return out
+
+
+def _keyless(entry: Entry, source_path: str, line: int | None) -> SkippedInput:
+    return SkippedInput(
+        what=f"bibtex entry @{entry.entry_type}",
+        where=f"{source_path}:{line}" if line else source_path,
+        why="entry has no citation key",
+    )
 
 
 def _reason(block: Any) -> str:

@@ -10,6 +10,7 @@ import typer
 from verifier.cli.common import (
     FailOn,
     Format,
+    check_targets,
     output_targets,
     parse_rule_options,
     parse_severities,
@@ -59,6 +60,7 @@ def check(
     formats = fmt or [Format.text]
     doc = read_document(file, max_bytes)
     targets = output_targets(formats, output, Path(doc.path).stem if file != "-" else "stdin")
+    check_targets(targets, [file, *refs, *against, *([cfg.retractions] if cfg.retractions else [])])
     inputs = Inputs(
         reference_files=refs,
         sources=read_sources(sources) if sources else {},

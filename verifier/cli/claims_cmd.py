@@ -25,7 +25,7 @@ def claims(
 
     if fmt not in ("json", "text"):
         raise InputError(f"unknown format '{fmt}' (json, text)")
-    cfg = resolve_config(file, config, select=["NONE"])
+    cfg = resolve_config(file, config).model_copy(update={"select": [], "extend_select": []})  # no rules
     report = analyze(read_document(file, max_bytes), cfg)
     if fmt == "json":
         render_claims_json(report, sys.stdout)

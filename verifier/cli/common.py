@@ -96,6 +96,27 @@ def split_codes(values: list[str]) -> list[str]:
     return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
 
 
+def check_targets(targets: list[tuple[Format, Path | None]], inputs: list[str]) -> None:
+    """Before any work: every output goes into an existing, writable folder (so a run never
+    ends with some reports written and the rest failed), and input files are never
+    modified (``-o`` naming the manuscript, a reference file or another input is an error)."""
+    import os
+
+    for _, path in targets:
+        if path is None:
+            continue
+        folder = path.parent
+        if not folder.is_dir():
+            raise InputError(f"cannot write {path}: {folder} is not an existing folder")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise InputError(f"cannot write {path}: {folder} is not writable")
+        if not path.exists():
+            continue
+        for given in inputs:
+            if given != "-" and Path(given).exists() and path.samefile(given):
+                raise InputError(f"{path}: is an input file; refusing to write the report over it")
+
+
 def output_targets(formats: list[Format], outputs: list[str], stem: str) -> list[tuple[Format, Path | None]]:
     """Pair formats with destinations: none (stdout, one format only), a directory
     (``DIR/<stem>.<ext>`` per format), ``FMT=PATH`` pairs, or paths in the order of ``-f``."""

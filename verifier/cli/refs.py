@@ -26,7 +26,7 @@ def refs(
 
     if fmt not in ("json", "text"):
         raise InputError(f"unknown format '{fmt}' (json, text)")
-    cfg = resolve_config(file, config, select=["NONE"], retractions=retractions)
+    cfg = resolve_config(file, config, retractions=retractions).model_copy(update={"select": [], "extend_select": []})
     report = analyze(read_document(file, max_bytes), cfg, Inputs(reference_files=ref_files, retractions_path=cfg.retractions))
     if fmt == "json":
         render_refs_json(report, sys.stdout)
