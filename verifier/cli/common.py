@@ -9,6 +9,7 @@ stay fast, and the functions import what they use.
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,8 +101,6 @@ def check_targets(targets: list[tuple[Format, Path | None]], inputs: list[str]) 
     """Before any work: every output goes into an existing, writable folder (so a run never
     ends with some reports written and the rest failed), and input files are never
     modified (``-o`` naming the manuscript, a reference file or another input is an error)."""
-    import os
-
     for _, path in targets:
         if path is None:
             continue
