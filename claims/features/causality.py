@@ -43,7 +43,7 @@ from claims.features.cues import Match, scan, to_cue
 from claims.models import Causality, Cue
 from claims.spans import SentenceView
 
-__all__ = ["causality"]
+__all__ = ["causality", "decide"]
 
 _KINDS = {
     "causal_direct": "causal",
@@ -74,6 +74,16 @@ _INTRANSITIVE_NEXT = frozenset(
 )
 # "reduced by half", "increased by 20%": an amount, not an agent.
 _AMOUNT = frozenset("a an one two three half about approximately nearly almost around up more less only".split())
+# Words after which a bare verb form is a noun: "a cut in", "the help of", "their drive".
+_DETERMINERS = frozenset("a an the this their its his her our your no any some each every".split())
+# Passive agent phrases that also describe measurement ("fat mass, determined by CT"): causal only after "be".
+_PASSIVE_NEEDS_BE = frozenset("determined by|shaped by|governed by|dictated by".split("|"))
+# "help" aids knowing, not an outcome, before these verbs ("scores help predict complications").
+_HELP_KNOWING = frozenset(
+    "predict forecast identify detect diagnose explain understand inform guide select estimate assess "
+    "interpret recognise recognize distinguish".split()
+)
+_HELP = frozenset("help helps helped".split())
 # "side effects" and "adverse effects" are outcomes, and "effect sizes" statistics, not causal claims.
 _NOT_CAUSAL_BEFORE_EFFECT = frozenset("side adverse".split())
 _NOT_CAUSAL_AFTER_EFFECT = frozenset("size sizes estimate estimates modifier modifiers modification".split())
@@ -131,12 +141,19 @@ def _modifier(text: str, m: Match) -> bool:
     if m.kind == "nominal" and cue in ("effect", "effects") and _next_tokens(text, m.end, 1)[0] in _NOT_CAUSAL_AFTER_EFFECT:
         return True
     before = _words_before(text, m.start)
+    if cue in _PASSIVE_NEEDS_BE:
+        return not before or before[-1] not in _BE
     if not before:
         return cue.endswith("ed") and " " not in cue  # sentence-initial "Increased BMI is ..."
     prev = before[-1]
     if prev == "to" and " " not in cue and not cue.endswith(("ed", "ing")):
         return len(before) < 2 or before[-2] not in _RAISING
     if prev in _ATTRIBUTIVE and cue.endswith(("ed", "ing")):
+        return True
+    if cue in _HELP:
+        nxt = _next_tokens(text, m.end)
+        return (nxt[1] if nxt[0] == "to" and len(nxt) > 1 else nxt[0]) in _HELP_KNOWING or prev in _DETERMINERS
+    if prev in _DETERMINERS and m.kind == "causal" and " " not in cue and not cue.endswith(("ed", "ing")):
         return True
     if m.kind == "nominal" and cue in ("effect", "effects"):
         return prev in _NOT_CAUSAL_BEFORE_EFFECT
@@ -173,14 +190,9 @@ def _same_clause(text: str, no_claim: Match, decided: Match) -> bool:
     return not _CLAUSE_BREAK.search(text, decided.end, no_claim.start)
 
 
-def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
-    """The sentence's causal strength and the cues that decided it.
-
-    Cues returned: the causal (kind ``causal``) or association cue (kind
-    ``correlational``) that set the label and, for ``conditional_causal``, the
-    modal governing it (kind ``conditional``).
-    """
-    text = view.text
+def decide(text: str) -> tuple[Causality, Match | None, Match | None]:
+    """The causal strength of ``text``, the cue match that set it and, for ``conditional_causal``,
+    the modal governing it: local offsets, for callers that look further around the cue."""
     by_kind: dict[str, list[Match]] = {kind: [] for kind in _KINDS.values()}
     for m in scan(text, _KINDS):
         by_kind[m.kind].append(m)
@@ -198,10 +210,27 @@ def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
     explicit = sorted(verbs + by_kind["correlational"], key=lambda m: m.start)
     decided = explicit[0] if explicit else nominal[0] if nominal else min(weak, key=lambda m: m.start, default=None)
     if decided is None or any(_same_clause(text, m, decided) for m in by_kind["no_claim"]):
-        return Causality.NONE, []
+        return Causality.NONE, None, None
     if decided.kind in ("comparison", "change", "correlational"):
-        return Causality.CORRELATIONAL, [to_cue(view, decided, "correlational")]
+        return Causality.CORRELATIONAL, decided, None
     modal = _governing_modal(text, by_kind["conditional"], decided)
     if modal is not None:
-        return Causality.CONDITIONAL_CAUSAL, [to_cue(view, modal), to_cue(view, decided, "causal")]
-    return Causality.DIRECT_CAUSAL, [to_cue(view, decided, "causal")]
+        return Causality.CONDITIONAL_CAUSAL, decided, modal
+    return Causality.DIRECT_CAUSAL, decided, None
+
+
+def causality(view: SentenceView) -> tuple[Causality, list[Cue]]:
+    """The sentence's causal strength and the cues that decided it.
+
+    Cues returned: the causal (kind ``causal``) or association cue (kind
+    ``correlational``) that set the label and, for ``conditional_causal``, the
+    modal governing it (kind ``conditional``).
+    """
+    level, decided, modal = decide(view.text)
+    if decided is None:
+        return level, []
+    if level is Causality.CORRELATIONAL:
+        return level, [to_cue(view, decided, "correlational")]
+    if modal is not None:
+        return level, [to_cue(view, modal), to_cue(view, decided, "causal")]
+    return level, [to_cue(view, decided, "causal")]
