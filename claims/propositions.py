@@ -29,6 +29,7 @@ import snowballstemmer
 from claims.abbreviations import Abbreviations, normalize_term
 from claims.direction import DirectionCue, direction_cues
 from claims.features.lexicon import LEXICON_DIR, entries
+from claims.lexicon_files import data_lines
 from claims.models import Direction, Population, Quantity
 from claims.spans import SentenceView
 
@@ -61,8 +62,8 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _concepts() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for line in (LEXICON_DIR / "outcome_concepts.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
+    for line in data_lines(LEXICON_DIR / "outcome_concepts.txt"):
+        if "\t" in line:
             term, words = line.split("\t", 1)
             out[term.strip().lower()] = tuple(words.lower().split())
     return out

@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from claims.features.lexicon import LEXICON_DIR, trie_pattern
+from claims.lexicon_files import data_lines
 from claims.models import UnitKind
 from claims.spans import SentenceView
 
@@ -39,9 +40,7 @@ _MIN_WORDS = 4
 def _table(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Rows ``(reason, phrase)`` of a TSV lexicon, grouped into one regex per reason."""
     by_reason: dict[str, list[str]] = {}
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines(LEXICON_DIR / name):
         reason, phrase = line.split("\t", 1)
         by_reason.setdefault(reason.strip(), []).append(" ".join(phrase.lower().split()))
     anchored = name.startswith("checkworthy_openers")

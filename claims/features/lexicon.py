@@ -18,19 +18,15 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
+from claims.lexicon_files import data_lines
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of lexicon ``name`` (file ``claims/lexicons/<name>.txt``), lower-cased, in file order."""
-    text = (LEXICON_DIR / f"{name}.txt").read_text(encoding="utf-8")
-    out: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(" ".join(line.lower().split()))
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(" ".join(line.lower().split()) for line in data_lines(LEXICON_DIR / f"{name}.txt")))
 
 
 _SPACE = "\x00space"

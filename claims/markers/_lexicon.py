@@ -5,11 +5,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from claims.lexicon_files import data_lines
+
 _DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
 @cache
 def load_words(name: str) -> frozenset[str]:
     """Entries of ``claims/lexicons/<name>``, one per line; ``#`` lines are headers."""
-    lines = (_DIR / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(data_lines(_DIR / name))

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from claims.lexicon_files import data_lines
+
 _LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
 _DASHES = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_"})
 
@@ -21,13 +23,7 @@ _DASHES = str.maketrans({c: " " for c in "-\u2010\u2011\u2012\u2013\u2014\u2015\
 @cache
 def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of lexicon ``name`` as tuples of stripped '|'-separated cells."""
-    text = (_LEXICONS / name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(tuple(cell.strip() for cell in line.split("|")))
-    return tuple(rows)
+    return tuple(tuple(cell.strip() for cell in line.split("|")) for line in data_lines(_LEXICONS / name))
 
 
 def normalize(text: str) -> str:
