@@ -32,9 +32,6 @@ _YEAR_AFTER_AUTHORS = re.compile(
     re.IGNORECASE,
 )
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
-_ABBREV = frozenset(
-    {"vs", "e.g", "i.e", "etc", "dr", "st", "mr", "mrs", "ms", "jr", "sr", "al", "approx", "ca", "cf", "no", "vol", "sp", "spp", "var", "subsp", "fig", "eds", "ed", "inc", "ltd", "co", "u.s", "u.k", "vol"}
-)
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
     r"retracted|erratum|corrected)[^\]]{0,80}\]\s*",
@@ -64,7 +61,7 @@ def _title_end(text: str, comma_mode: bool) -> int:
         if ch == ".":
             before = text[:pos].rsplit(None, 1)
             word = before[-1].lower() if before else ""
-            if word.strip("(\"“") in _ABBREV:
+            if word.strip("(\"“") in load_words("abbreviation_words"):
                 continue
             nxt = text[pos + 1 :].lstrip()[:1]
             if nxt and nxt.islower():

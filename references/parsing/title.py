@@ -19,7 +19,6 @@ Periods after abbreviations (``lexicons/abbreviation_words.txt``: "Proc.",
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from references.parsing.lexicon import load_words
 from references.parsing.tail import venue_end
@@ -38,11 +37,6 @@ _WORD = re.compile(r"\S+")
 _LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
 
 
-@cache
-def _abbreviations() -> frozenset[str]:
-    return load_words("abbreviation_words")
-
-
 def _cuts(text: str) -> list[tuple[int, int]]:
     """Segment ends: (end of the segment's text, start of the next segment)."""
     cuts = []
@@ -58,7 +52,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         if m.group()[0] == ".":
             before = text[:pos].rsplit(None, 1)
             word = before[-1].lower().strip("(\"“‘'[") if before else ""
-            if word in _abbreviations():
+            if word in load_words("abbreviation_words"):
                 continue
         end = pos + 1 if m.group()[0] in "?!" else pos
         cuts.append((end, nxt_start))
