@@ -18,7 +18,6 @@ import re
 import sys
 import time
 import unicodedata
-from collections import defaultdict
 from pathlib import Path
 
 import defusedxml.ElementTree as ET

@@ -492,7 +492,6 @@ class _TexMasker:
         return end
 
     def _token(self, m: re.Match[str], limit: int) -> int:
-        text = self.text
         start, end = m.start(), m.end()
         tok = m.group()
         first = tok[0]

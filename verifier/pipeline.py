@@ -97,20 +97,20 @@ def describe_claims(doc: Document) -> Document:
 def continuation_links(doc: Document, links: list[Link]) -> list[Link]:
     """A claim that continues a cited claim inherits its references, marked as continuation."""
     by_claim: dict[str, list[Link]] = {}
-    for link in links:
-        by_claim.setdefault(link.claim_id, []).append(link)
+    for lk in links:
+        by_claim.setdefault(lk.claim_id, []).append(lk)
     out: list[Link] = []
     for claim in doc.claims:
         if claim.continues is None:
             continue
-        for link in by_claim.get(claim.continues, []):
-            if link.status is LinkStatus.LINKED:
+        for cited in by_claim.get(claim.continues, []):
+            if cited.status is LinkStatus.LINKED:
                 out.append(
-                    link.model_copy(
+                    cited.model_copy(
                         update={
                             "claim_id": claim.id,
                             "status": LinkStatus.CONTINUATION,
-                            "note": f"supported by the citation {link.marker_text} of claim {claim.continues}",
+                            "note": f"supported by the citation {cited.marker_text} of claim {claim.continues}",
                         }
                     )
                 )

@@ -9,24 +9,17 @@ from functools import lru_cache
 from claims.abbreviations import Abbreviations
 from claims.models import Certainty, Claim
 from claims.propositions import Proposition, propositions
-from claims.spans import SentenceView
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
 from verifier.source_match import Disagreement, Match, SourceIndex, judge, source_sentences
 
 __all__ = [
     "claim_propositions",
-    "claim_view",
     "document_abbreviations",
     "source_disagreements",
     "source_text",
     "source_trigger",
 ]
-
-
-def claim_view(ctx: RuleContext, claim: Claim) -> SentenceView:
-    """A normalized view of one claim whose spans index the whole document (shared, see ``RuleContext.view``)."""
-    return ctx.view(claim)
 
 
 def document_abbreviations(ctx: RuleContext) -> Abbreviations:
@@ -44,7 +37,7 @@ def claim_propositions(ctx: RuleContext, claim: Claim, abbreviations: Abbreviati
         ("propositions", claim.id, claim.span.start, abbreviations),
         lambda: tuple(
             propositions(
-                claim_view(ctx, claim),
+                ctx.view(claim),
                 claim.id,
                 abbreviations,
                 population=claim.features.population,
@@ -71,7 +64,7 @@ def source_disagreements(
     the claim departs from it. Works whose text shares too little with the claim are skipped."""
     if not claim.checkworthy:
         return
-    view = claim_view(ctx, claim)
+    view = ctx.view(claim)
     for ref in ctx.cited_references(claim):
         text = source_text(ctx, ref.key)
         if not text:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from claims.models import Population
 from references.models import Species
-from verifier.models import Confidence, Finding, Severity, Trigger
+from verifier.models import Confidence, Finding, Severity
 from verifier.rules._evidence import describe_levels, reference_trigger
 from verifier.rules.base import Rule, RuleContext, Scope
 
