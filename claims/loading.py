@@ -27,7 +27,7 @@ from claims.errors import InputError
 from claims.markup import mask
 from claims.models import Document
 
-__all__ = ["decode", "detect_format", "load_document"]
+__all__ = ["MANUSCRIPT_SUFFIXES", "decode", "detect_format", "load_document"]
 
 DEFAULT_MAX_BYTES = 25_000_000
 
@@ -42,6 +42,7 @@ _FORMATS = {
     ".html": "html",
     ".htm": "html",
 }
+MANUSCRIPT_SUFFIXES = frozenset(_FORMATS)  # what a folder of manuscripts is searched for
 
 # Signatures of binary formats people mistake for text, with the advice we give.
 _MAGIC = (

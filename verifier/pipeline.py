@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from claims.direction import direction
@@ -130,8 +131,23 @@ def load_references(files: Sequence[str]) -> tuple[list[Reference], list[Skipped
 def grade_references(refs: list[Reference], retractions_path: str | None) -> list[Reference]:
     graded = [assess(r) for r in refs]
     if retractions_path:
-        graded = apply(graded, RetractionIndex.load(retractions_path))
+        graded = apply(graded, retraction_index(retractions_path))
     return graded
+
+
+def retraction_index(path: str) -> RetractionIndex:
+    """The loaded list, reused while the file is unchanged: a many-manuscript run reads a
+    60,000-row Retraction Watch file once, not once per paper."""
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return RetractionIndex.load(path)  # its own error message says what is wrong
+    return _cached_index(str(Path(path).resolve()), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4)
+def _cached_index(path: str, mtime_ns: int, size: int) -> RetractionIndex:
+    return RetractionIndex.load(path)
 
 
 def compare_against(ctx: RuleContext, others: Sequence[Document], rules: list[Rule]) -> list[Finding]:

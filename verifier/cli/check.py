@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+from claims.errors import VerifierError
 
 from verifier.cli.common import (
     FailOn,
@@ -19,9 +23,17 @@ from verifier.cli.common import (
     split_codes,
 )
 
+if TYPE_CHECKING:
+    from verifier.config import VerifierConfig
+    from verifier.models import Report
+    from verifier.pipeline import Inputs
+
 
 def check(
-    file: Annotated[str, typer.Argument(help="Manuscript (.txt .md .tex .xml .html), or - for stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Manuscripts (.txt .md .tex .xml .html), folders of them, or - for stdin.", metavar="FILE..."),
+    ],
     refs: Annotated[list[str], typer.Option("--refs", "-r", help="Reference file (.bib .json .ris); repeatable.")] = [],  # noqa: B006
     fmt: Annotated[list[Format], typer.Option("--format", "-f", help="Output format; repeatable.")] = [],  # noqa: B006
     output: Annotated[list[str], typer.Option("--output", "-o", help="Output path, directory, or FMT=PATH; repeatable.")] = [],  # noqa: B006
@@ -40,14 +52,13 @@ def check(
     by: Annotated[str, typer.Option("--by", help="CSV rows: finding or reference.")] = "finding",
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:
-    """Check a manuscript: unsupported, overstated and contradictory claims, broken citations."""
+    """Check manuscripts: unsupported, overstated and contradictory claims, broken citations."""
+    from reports.audit import AuditRow
+    from verifier.cli.batch import batch_targets, expand_inputs, skip_line, write_summary
     from verifier.cli.output import render_all
-    from verifier.models import Severity
-    from verifier.pipeline import Inputs, analyze, read_sources
+    from verifier.pipeline import Inputs, read_sources
 
-    cfg = resolve_config(
-        file,
-        config,
+    flags = dict(
         select=split_codes(select),
         extend_select=split_codes(extend_select),
         ignore=split_codes(ignore),
@@ -58,18 +69,55 @@ def check(
         retractions=retractions,
     )
     formats = fmt or [Format.text]
-    doc = read_document(file, max_bytes)
-    targets = output_targets(formats, output, Path(doc.path).stem if file != "-" else "stdin")
-    check_targets(targets, [file, *refs, *against, *([cfg.retractions] if cfg.retractions else [])])
+    paths = expand_inputs(files)
+    single = len(paths) == 1 and not any(Path(f).is_dir() for f in files if f != "-")
+    if single:
+        stem = "stdin" if paths[0] == "-" else Path(paths[0]).stem
+        per_paper, summary_path = [output_targets(formats, output, stem)], None
+    else:
+        per_paper, summary_path = batch_targets(paths, formats, output)
+    configs = [resolve_config(p, config, **flags) for p in paths]  # each paper's nearest config file
+    every_input = [*paths, *refs, *against, *{c.retractions for c in configs if c.retractions}]
+    check_targets([t for targets in per_paper for t in targets], every_input)
+    if summary_path is not None:
+        check_targets([(Format.csv, summary_path)], every_input)
     inputs = Inputs(
         reference_files=refs,
         sources=read_sources(sources) if sources else {},
-        retractions_path=cfg.retractions,
         against=[read_document(p, max_bytes) for p in against],
     )
-    report = analyze(doc, cfg, inputs)
-    render_all(report, doc.text, targets, by=by)
-    if exit_zero:
-        raise typer.Exit(0)
+    if single:
+        report, text = _analyze(paths[0], configs[0], inputs, max_bytes)
+        render_all(report, text, per_paper[0], by=by)
+        raise typer.Exit(0 if exit_zero or not _fails(report, configs[0]) else 1)
+    rows, failed = [], False
+    for path, cfg, targets in zip(paths, configs, per_paper):
+        try:
+            report, text = _analyze(path, cfg, inputs, max_bytes)
+        except VerifierError as err:
+            print(skip_line(path, err), file=sys.stderr)
+            rows.append(AuditRow(path, error=str(err).replace("\n", " ")))
+            continue
+        render_all(report, text, targets, by=by)
+        rows.append(AuditRow(path, report, outputs=tuple(str(p) for _, p in targets if p is not None)))
+        failed = failed or _fails(report, cfg)
+    write_summary(rows, summary_path)
+    if any(row.report is None for row in rows):
+        raise typer.Exit(2)
+    raise typer.Exit(0 if exit_zero or not failed else 1)
+
+
+def _analyze(path: str, cfg: VerifierConfig, inputs: Inputs, max_bytes: int) -> tuple[Report, str]:
+    """The report of one manuscript and the text its spans index; ``--retractions`` or the paper's config."""
+    from verifier.pipeline import analyze
+
+    doc = read_document(path, max_bytes)
+    return analyze(doc, cfg, replace(inputs, retractions_path=cfg.retractions)), doc.text
+
+
+def _fails(report: Report, cfg: VerifierConfig) -> bool:
+    """A finding at or above the paper's ``fail_on`` severity."""
+    from verifier.models import Severity
+
     threshold = Severity(cfg.fail_on).rank
-    raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+    return any(f.severity.rank >= threshold for f in report.findings)
