@@ -29,10 +29,12 @@ from its neighbours rather than a parser:
 
 Decision: the first causal verb or association cue sets the relation; a
 causal noun or adjective counts only when neither is present; comparisons and
-observed changes are the fallback for ``correlational``.  A causal decision is
+observed changes (also "patients had higher X": a comparative after have/show)
+are the fallback for ``correlational``.  A causal decision is
 conditional when a modal governs the causal word in the same clause.  A
 no-finding cue ("should", "further research is needed") before the relation,
-or with none, makes the sentence ``none``.
+or with none, makes the sentence ``none``; so does one anywhere in the sentence when only a comparison
+or observed change was found.
 """
 
 from __future__ import annotations
@@ -92,6 +94,17 @@ _LY_ADJECTIVES = frozenset("daily weekly monthly yearly early elderly only frien
 # "more than half", "less than 5 years": a quantity, not a comparison.
 _NUMBER_WORDS = frozenset("half one two three four five six seven eight nine ten a twice".split())
 
+# A group said to have, show or exhibit more or less of something ("patients had higher scores", "carriers
+# have high levels of", "cases showed a significantly lower rate"): a comparison between groups, which Yu et
+# al. annotate as correlational. Bare comparatives elsewhere ("higher than the threshold") are too often no
+# claim, so they count only after these verbs (an article and one adverb may come between).
+# Factored by prefix and run only when no stronger cue decided: a flat alternation over every sentence cost
+# a fifth of the stage's time.
+_HAS_MORE = re.compile(
+    r"\b(?:ha(?:ve|s|d|ving)|show(?:s|ed)?|exhibit(?:s|ed)?|display(?:s|ed)?)\s+(?:an?\s+)?(?:[a-z]+ly\s+)?"
+    r"(higher|lower|more|fewer|less|greater|high|low|increased|decreased|reduced|elevated|poorer|better|worse)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _NEXT_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'-]*|\d|[^\w\s])?")
 # A clause boundary between a modal and the causal word it would govern.
@@ -190,6 +203,13 @@ def _same_clause(text: str, no_claim: Match, decided: Match) -> bool:
     return not _CLAUSE_BREAK.search(text, decided.end, no_claim.start)
 
 
+def _no_finding(text: str, no_claim: Match, decided: Match) -> bool:
+    """Whether a no-finding cue empties the sentence: it governs the relation (``_same_clause``), or the
+    relation is only a comparison or observed change, which a recommendation anywhere in the sentence
+    outweighs ("improvements in diet are needed", "greater efforts ..., and such efforts should be ...")."""
+    return decided.kind in ("comparison", "change") or _same_clause(text, no_claim, decided)
+
+
 def decide(text: str) -> tuple[Causality, Match | None, Match | None]:
     """The causal strength of ``text``, the cue match that set it and, for ``conditional_causal``,
     the modal governing it: local offsets, for callers that look further around the cue."""
@@ -208,8 +228,10 @@ def decide(text: str) -> tuple[Causality, Match | None, Match | None]:
     nominal = [m for m in by_kind["nominal"] if not _modifier(text, m)]
 
     explicit = sorted(verbs + by_kind["correlational"], key=lambda m: m.start)
+    if not explicit and not nominal:  # the fallback; only then is the pattern worth running
+        weak.extend(Match(h.start(1), h.end(1), "comparison") for h in _HAS_MORE.finditer(text))
     decided = explicit[0] if explicit else nominal[0] if nominal else min(weak, key=lambda m: m.start, default=None)
-    if decided is None or any(_same_clause(text, m, decided) for m in by_kind["no_claim"]):
+    if decided is None or any(_no_finding(text, m, decided) for m in by_kind["no_claim"]):
         return Causality.NONE, None, None
     if decided.kind in ("comparison", "change", "correlational"):
         return Causality.CORRELATIONAL, decided, None

@@ -45,6 +45,9 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\[\]]|,\s|\s[-\u2013\u2014]\s|\b(?:that|which|but|whereas|although|though|however|while|because)\b", re.I
 )
 _NEGATION_REACH = 6  # words between "not"/"no" and the relation it denies ("did not significantly reduce")
+# A finite verb between a negation and the relation means the negation sat in an earlier clause
+# ("patients whose preferences were not met were less likely to ..."): it does not deny the relation.
+_FINITE = frozenset("is are was were has have had do does did".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 # "can" (or "can be"), with at most one adverb, right before the causal word.
@@ -52,10 +55,12 @@ _CAN = re.compile(r"\bcan\s+(?:[a-z]+ly\s+)?(?:be\s+)?$", re.I)
 
 
 def _negation(text: str, relation: Match) -> Match | None:
-    """The negation that denies ``relation``: the nearest one before it in the same clause, within reach."""
+    """The negation that denies ``relation``: the nearest one before it in the same clause, within reach,
+    with no finite verb between them."""
     for m in reversed(scan(text[: relation.start], {"negations": "negation"})):
         gap = text[m.end : relation.start]
-        if _CLAUSE_BREAK.search(gap) or len(_WORD.findall(gap)) > _NEGATION_REACH:
+        words = [w.lower() for w in _WORD.findall(gap)]
+        if _CLAUSE_BREAK.search(gap) or len(words) > _NEGATION_REACH or any(w in _FINITE for w in words):
             return None
         return m
     return None

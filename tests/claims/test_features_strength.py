@@ -79,3 +79,18 @@ def test_strength_in_range_and_antisymmetric(text: str) -> None:
     a, b = SentenceView.of(text), SentenceView.of("Exercise reduces pain.")
     flipped = {"same": "same", "exaggerates": "downplays", "downplays": "exaggerates"}
     assert compare_strength(b, a) == flipped[compare_strength(a, b)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a negation in an earlier clause (a finite verb between) does not deny the relation ...
+        ("Carers whose requests were not granted were less likely to stay in the scheme.", 1),
+        ("Residents who did not exercise had higher resting heart rates.", 1),
+        # ... one that governs it does
+        ("Carers were not less likely to stay in the scheme.", 0),
+        ("Heart rate was not significantly associated with exercise.", 0),
+    ],
+)
+def test_negation_must_govern_the_relation(sentence: str, expected: int) -> None:
+    assert level(sentence) == expected
