@@ -25,9 +25,11 @@ from references.parsing.title import title_end
 __all__ = ["parse_reference", "strip_label"]
 
 _LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})\s(?=\s*[A-Z\"“]))\s*")
+_MARK = re.compile(r"^\s*(?:[•·▪◦‣]|\([a-z]\)(?=\s+[A-Z]))\s*")  # unnumbered: a bullet, a lettered "(b)"
+_SAME_AUTHORS = re.compile(r"^\s*(?:_{3,}|[—–-]{3,})\s*[.,]?\s*")  # "———." / "___ .": the previous entry's authors
 _TAGS = re.compile(r"</?[a-zA-Z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
 _YEAR_AFTER_AUTHORS = re.compile(
-    r"^[\s.,:]*(?:\(\s*((?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)(?:[,;/][^()]{0,30})?\s*\)"
+    r"^[\s.,:]*(?:\(\s*((?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)(?:[,;/][^()]{0,30})?\.?\s*\)"
     r"|((?:1[5-9]|20)\d\d[a-z]?)(?=[.,:]\s|[.,:]?$|\s+[^\d\s;:(]))[\s.,:]*",
     re.IGNORECASE,
 )
@@ -43,10 +45,12 @@ _EDITOR_TAIL = re.compile(r"^[\s,]*(?:\(?\s*(?:eds?|editors?|hrsg)\.?\s*\)?)[\s.
 
 
 def strip_label(text: str) -> tuple[int | None, str]:
-    """Split a leading list label ('12.', '[12]', '(12)') off; return (number, rest)."""
+    """Split a leading list label ('12.', '[12]', '(12)', or an unnumbered '•', '(b)') off;
+    return (number or None, rest)."""
     m = _LABEL.match(text)
     if not m:
-        return None, text
+        mark = _MARK.match(text)
+        return None, text[mark.end() :] if mark else text
     num = next(g for g in m.groups() if g is not None)
     return int(num), text[m.end() :]
 
@@ -115,8 +119,16 @@ def _organization(text: str) -> tuple[Author, int] | None:
     return Author(family=head.strip(" .,")), end + (0 if paren else 1)
 
 
+_EDITION = re.compile(
+    r"\s*\(\s*(?:\d{1,2}(?:st|nd|rd|th|e|a|ª)?\.?|first|second|third|fourth|fifth|revised|new)\s*"
+    r"(?:ed|edn|edition|éd|edição|edición|aufl|auflage)\.?\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _clean_title(title: str) -> str | None:
     title = _TITLE_NOTE.sub(" ", title)
+    title = _EDITION.sub("", title)  # "Title (5. Ed.)", "Title (2nd edn)": the edition is not the title
     title = title.strip(" \t.,;:")
     title = re.sub(r"\s{2,}", " ", title)
     if len(title) >= 2 and title[0] in "\"“'‘«" and title[-1] in "\"”'’»":
@@ -140,7 +152,10 @@ def parse_rules(raw: str) -> Reference:
     if not body:
         return ref
 
-    scan: AuthorScan | None = scan_authors(body)
+    same = _SAME_AUTHORS.match(body)
+    if same:  # the authors are the previous entry's: what follows is a year or the title, not names
+        body = body[same.end() :]
+    scan: AuthorScan | None = None if same else scan_authors(body)
     pos = 0
     comma_mode = False
     if scan is not None and scan.full_names_only and _organization(body) is not None:
@@ -153,7 +168,7 @@ def parse_rules(raw: str) -> Reference:
             ref.extra["editors"] = "true"
         pos = scan.end
         comma_mode = body[pos : pos + 1] == ","
-    else:
+    elif not same:
         org = _organization(body)
         if org is not None:
             ref.authors = [org[0]]
@@ -162,7 +177,7 @@ def parse_rules(raw: str) -> Reference:
 
     year: str | None = None
     m = _YEAR_AFTER_AUTHORS.match(rest)
-    if m and (scan is not None or ref.authors):
+    if m and (scan is not None or ref.authors or same):
         year = m.group(1) or m.group(2)
         rest = rest[m.end() :]
         comma_mode = comma_mode and not rest.startswith(".")
@@ -238,6 +253,15 @@ def _read_as_container(reading: crf_tagger.Reading, text: str, title: str) -> bo
     return start >= 0 and any(r.label == "container" and r.start <= start < r.end for r in reading.runs)
 
 
+def _splits_rule_title(reading: crf_tagger.Reading, text: str, title: str) -> bool:
+    """Whether the CRF labels two or more separate pieces of the rules' title as title, and none outside it."""
+    start = text.find(title)
+    if start < 0:
+        return False
+    pieces = [r for r in reading.runs if r.label == "title"]
+    return len(pieces) > 1 and all(start <= r.start and r.end <= start + len(title) + 1 for r in pieces)
+
+
 _KEEP_RULE_TITLE = 0.01  # keep the rules' title unless the CRF finds it this much less likely than its own
 
 
@@ -253,8 +277,10 @@ def _apply_crf(ref: Reference) -> None:
     title = reading.first("title")
     if title is None and ref.title and _read_as_container(reading, text, ref.title):
         return  # "Ward staffing? Nursing Times 12": title and journal read as one journal; keep the rules'
-    if title is not None and ref.title and text.count("(", title.start, title.end) > text.count(")", title.start, title.end):
-        return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy")
+    if ref.title and _splits_rule_title(reading, text, ref.title):
+        return  # "Sleep diaries (1798, 1805) of a watchman": the CRF broke one title in two around dates
+    if title is not None and ref.title and text.count("(", title.start, title.end) != text.count(")", title.start, title.end):
+        return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy", "diaries (1798, 1805) of")
     ref.title = _clean_title(text[title.start : title.end]) if title else None
     venue = reading.first("container")
     if venue is not None and (title is None or venue.start >= title.end):

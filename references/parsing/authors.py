@@ -104,6 +104,13 @@ def _particle(word: str) -> bool:
     return word.lower() in load_words("name_particles")
 
 
+@lru_cache(maxsize=8192)
+def _initials_not_family(word: str) -> bool:
+    """After a family word, an all-capital word of up to four letters is its initials, not more of
+    the family name: "Ahmed SSSJ", "Candel MJJM", "Chan C-KK", "de Quervain DJ-F", "Pettijohn TFII"."""
+    return word.isupper() and _plain_initials(word)
+
+
 def _family(toks: list[_Tok], i: int, limit: int = 3) -> int:
     """Index after a family name starting at ``i`` (particles + up to ``limit`` words), or ``i``."""
     j = i
@@ -111,7 +118,7 @@ def _family(toks: list[_Tok], i: int, limit: int = 3) -> int:
     while j + 1 < n and _particle(toks[j].text) and j - i < 3 and (toks[j].text.islower() or _particle(toks[j + 1].text) or _cap_word(toks[j + 1].text)):
         j += 1
     words = 0
-    while j < n and words < limit and _cap_word(toks[j].text):
+    while j < n and words < limit and _cap_word(toks[j].text) and not (words and _initials_not_family(toks[j].text)):
         j += 1
         words += 1
         if toks[j - 1].text.endswith("."):
@@ -202,6 +209,8 @@ def _form_g(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
         j, k = j - 1, j  # a two-letter family read as an initial: "Ai Li."
     if k == j or not _ends_name(toks, k):
         return None
+    if k == j + 1 and _initials_not_family(toks[j].text) and (("-" in toks[j].text) or not any(c in "AEIOUY" for c in toks[j].text)):
+        return None  # "Ahmed SSSJ," / "Chan C-KK,": family then initials (form V), not a family named SSSJ
     return k, Author(family=_words(toks, j, k), given=" ".join(t.text for t in toks[i:j]))
 
 
@@ -333,7 +342,10 @@ def _scan(text: str, toks: list[_Tok]) -> AuthorScan | None:
     if m is not None:
         i, editors = m, True
     last = toks[i - 1].text
-    boundary = i >= len(toks) or last.endswith(".") or last == ")" or toks[i].text in {",", ":", ";", "(", "["} or toks[i].text in _QUOTES
+    boundary = (
+        i >= len(toks) or last.endswith(".") or last == ")" or toks[i].text in {",", ":", ";", "(", "["}
+        or toks[i].text in _QUOTES or _YEAR_TOKEN.fullmatch(toks[i].text) is not None  # "... and E. J. Crossman 1973 Title"
+    )
     if not boundary:
         if len(authors) < 2:
             return None

@@ -40,8 +40,14 @@ _LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
 def _cuts(text: str) -> list[tuple[int, int]]:
     """Segment ends: (end of the segment's text, start of the next segment)."""
     cuts = []
+    depth = 0  # open round brackets before the match: "Title (5. Ed.)" is not cut at "5."
+    scanned = 0
     for m in _SENTENCE_END.finditer(text):
         pos = m.start()
+        depth = max(0, depth + text.count("(", scanned, pos) - text.count(")", scanned, pos))
+        scanned = pos
+        if depth and text.find(")", m.end(), m.end() + 12) >= 0:
+            continue
         nxt_start = m.end()
         while nxt_start < len(text) and text[nxt_start].isspace():
             nxt_start += 1

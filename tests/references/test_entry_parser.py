@@ -298,3 +298,89 @@ def test_near_miss_title_after_and_is_not_a_name():
     ref = parse_reference("Robin C. Williamson and Jane Doe. Night shifts. J Sleep. 2001;1:2-3.")
     assert families(ref) == ["Williamson", "Doe"]
     assert ref.title == "Night shifts"
+
+
+@pytest.mark.parametrize(
+    ("raw", "first", "given"),
+    [
+        ("Obi QRST, Lund B (2010) Night work and appetite. Sleep Med 5: 10–19.", "Obi", "QRST"),
+        ("Ng K-LM, Lund B (2008) Binning sleep diaries. Sleep Med 9: 215", "Ng", "K-LM"),
+        ("van Aken PJ-R, Lund B (1998) Stress and recall. Sleep Med 3: 7–9.", "van Aken", "PJ-R"),
+    ],
+)
+def test_long_or_hyphenated_vancouver_initials_are_initials(raw, first, given):
+    ref = parse_reference(raw)
+    assert (ref.authors[0].family, ref.authors[0].given) == (first, given)
+    assert families(ref)[1] == "Lund"
+
+
+def test_near_miss_capitalised_family_names_stay_family_names():
+    ref = parse_reference("OKAFOR, Nadia B., Mark LUND, 2014. A trial of earlier shifts. Sleep Med 5, 1-9.")
+    assert families(ref) == ["OKAFOR", "LUND"]
+    assert ref.title == "A trial of earlier shifts"
+
+
+def test_bare_year_after_a_name_list_ends_the_list():
+    ref = parse_reference("Hale, W. B. and E. J. Crane 1973 Shift Work in Canada. Bulletin 18. Board of Labour, Ottawa.")
+    assert families(ref) == ["Hale", "Crane"]
+    assert ref.year == "1973"
+    assert ref.title.startswith("Shift Work in Canada")
+
+
+def test_near_miss_number_after_names_is_not_a_year():
+    ref = parse_reference("Hale WB, Crane EJ. 12 nights of shift work. Sleep Med 1973; 5: 1-9.")
+    assert families(ref) == ["Hale", "Crane"]
+    assert ref.title == "12 nights of shift work"
+
+
+def test_year_with_a_period_inside_its_brackets():
+    ref = parse_reference("Kato S, Mori K, et al. (2007.) Lark drives a clock protein, period1. Proc Sleep Soc 104: 18–64.")
+    assert ref.year == "2007"
+    assert ref.title == "Lark drives a clock protein, period1"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "• Okafor, Nadia, Mark Lund. Sleep in Two Shifts. In Proceedings of the Sleep Meeting, 43. Leeds, 2013.",
+        "(b) Okafor NB, Lund M. Sleep in two shifts. J Sleep Res. 2013; 27: 221–234.",
+    ],
+)
+def test_unnumbered_list_marks_are_not_part_of_the_entry(raw):
+    number, rest = strip_label(raw)
+    assert number is None and rest.startswith("Okafor")
+    ref = parse_reference(raw)
+    assert families(ref) == ["Okafor", "Lund"]
+    assert ref.title.lower() == "sleep in two shifts"
+
+
+def test_near_miss_lettered_opening_word_is_kept():
+    assert strip_label("(a) priori reasoning in sleep studies. Sleep Med. 2001;1:2-3.") == (
+        None,
+        "(a) priori reasoning in sleep studies. Sleep Med. 2001;1:2-3.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "year", "title"),
+    [
+        ("———. 1802. History of the Night Watch, Told Again. London: Nichols.", "1802", "History of the Night Watch, Told Again"),
+        ("__________ . The Evolution of Shift Planning. Menlo Park: Institute, 1967.", "1967", "The Evolution of Shift Planning"),
+    ],
+)
+def test_repeated_author_rule_leaves_no_author_and_reads_the_title(raw, year, title):
+    ref = parse_reference(raw)
+    assert ref.authors == []
+    assert (ref.year, ref.title) == (year, title)
+
+
+def test_edition_in_brackets_is_not_title():
+    ref = parse_reference("Gil, A. (2010). Como elaborar projetos de pesquisa (5. Ed.). São Paulo: Atlas.")
+    assert ref.title == "Como elaborar projetos de pesquisa"
+    ref = parse_reference("Lund, M. (2011). Sleep medicine for nurses (2nd edn). London: Fenwick.")
+    assert ref.title == "Sleep medicine for nurses"
+
+
+def test_near_miss_other_brackets_stay_in_the_title():
+    ref = parse_reference("Lund, M. (2011). Sleep diaries (1798, 1799, 1805) of a night watchman. London: Fenwick.")
+    assert ref.title == "Sleep diaries (1798, 1799, 1805) of a night watchman"
