@@ -28,7 +28,7 @@ import re
 
 from references.evidence.design import DesignResult, design_from_abstract, design_from_text
 from references.evidence.title_shape import design_from_title_shape, named_trial
-from references.evidence.venue import REVIEW_VENUE_DESIGNS, design_from_venue
+from references.evidence.venue import REVIEW_VENUE_DESIGNS, bare_topic_review, design_from_venue
 from references.evidence.sample_size import extract_sample_size
 from references.evidence.source_type import SourceResult, infer_source, type_conclusions
 from references.evidence.species import species_from_text
@@ -73,6 +73,8 @@ _PRIMARY = {
     StudyDesign.CASE_SERIES,
     StudyDesign.CASE_REPORT,
 }
+# Title shapes are weak; an opinion shape or a bare topic is the weakest (see title_shape).
+_SHAPE_CONFIDENCE = {"opinion": 0.4, "bare topic": 0.4}
 _EXPLICIT_LEVEL = re.compile(r"^\s*(?:level\s*)?(?:(?P<n>[1-5])[a-c]?|(?P<roman>v|iv|iii|ii|i)[a-c]?)\s*$", re.I)
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # Notices printed in the entry itself: Elsevier's "RETRACTED:" and Springer's "RETRACTED ARTICLE:" title
@@ -181,10 +183,14 @@ def assess(reference: Reference) -> Reference:
     if not chosen.decided and source.kind == "guideline":
         chosen, confidence = DesignResult(design=StudyDesign.GUIDELINE, label="guideline"), 0.8
     trial_notes: list[EvidenceReason] = []
-    if not chosen.decided and title:
-        shaped = design_from_title_shape(title)
+    scholarly = source.source_type not in (SourceType.WEB_PAGE, SourceType.NEWS)
+    if not chosen.decided and title and scholarly:
+        names_people = species_from_text(title, "title")[0] is Species.HUMAN
+        shaped = design_from_title_shape(title, topic_venue=bare_topic_review(reference.venue), names_people=names_people)
         if shaped.decided:
-            chosen, confidence = shaped, 0.6
+            chosen, confidence = shaped, _SHAPE_CONFIDENCE.get(shaped.shape or "", 0.6)
+            if shaped.design is StudyDesign.EXPERT_OPINION:
+                confidence = _SHAPE_CONFIDENCE["opinion"]
         else:
             others = [("abstract", abstract), ("keywords", "; ".join(reference.keywords)),
                       ("bibtex:note", reference.extra.get("note", "")), ("raw", reference.raw)]
@@ -198,6 +204,8 @@ def assess(reference: Reference) -> Reference:
         reasons += hint
 
     species, why = species_from_text(title, "title") if title else (Species.UNKNOWN, [])
+    if chosen.shape == "single person" and species is not Species.HUMAN:
+        species, why = Species.HUMAN, [EvidenceReason(field="title", cue=chosen.reasons[0].cue, conclusion="species=human (one person)")]
     if species is Species.UNKNOWN and tag_species is not Species.UNKNOWN:
         species, why = tag_species, [EvidenceReason(field="publication_type", cue=tag_species.value, conclusion=f"species={tag_species.value}")]
     if species is Species.UNKNOWN and reference.keywords:
@@ -208,7 +216,8 @@ def assess(reference: Reference) -> Reference:
         species, why = Species.HUMAN, [EvidenceReason(field="design", cue=design.value, conclusion="species=human (clinical design)")]
     reasons += why
 
-    if species in (Species.ANIMAL, Species.IN_VITRO) and (design in _PRIMARY or design is StudyDesign.UNKNOWN) and not chosen.protocol:
+    overridable = design in _PRIMARY or design is StudyDesign.UNKNOWN or chosen.shape is not None
+    if species in (Species.ANIMAL, Species.IN_VITRO) and overridable and not chosen.settled_unknown:
         design = StudyDesign.ANIMAL_STUDY if species is Species.ANIMAL else StudyDesign.IN_VITRO
         confidence = max(confidence, 0.8)
         reasons.append(EvidenceReason(field="species", cue=species.value, conclusion=f"design={design.value}"))
@@ -223,7 +232,7 @@ def assess(reference: Reference) -> Reference:
     if explicit_level is not None:
         level, confidence = explicit_level, 0.95
         reasons.append(EvidenceReason(field="bibtex:evidence_level", cue=reference.extra.get("evidence_level", ""), conclusion=f"level={level.value}"))
-    if level is EvidenceLevel.UNKNOWN and not chosen.protocol:
+    if level is EvidenceLevel.UNKNOWN and not chosen.settled_unknown:
         reasons.append(EvidenceReason(field="title/abstract", cue="", conclusion="level=unknown (no design cue in the metadata)"))
 
     sample = None

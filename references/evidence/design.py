@@ -15,6 +15,15 @@ randomization, trial traits ("open-label", "pilot", "phase 2", "controlled
 trial") do not outvote it. Named observational cohorts ("Framingham", "UK
 Biobank") come from ``lexicons/named_cohorts.txt``.
 
+Reporting guidelines: a title that offers reporting items, a reporting
+guideline or an EQUATOR statement ("the PRISMA statement", "CONSORT 2010
+statement") is a guideline whatever designs it names, since those are what
+it is for ("preferred reporting items for systematic reviews and
+meta-analyses" is not a meta-analysis), unless it studies reporting itself
+("adherence to the CONSORT statement": meta-research, read as usual). A tool
+for assessing studies ("a tool for assessing risk of bias in randomised
+trials") names designs as its topic: the design stays ``unknown``.
+
 Protocols: a title or abstract announcing a protocol ("study protocol",
 "protocol for a randomized trial", "rationale and design") describes a plan,
 not a result, so the design is left ``unknown`` and the reason says
@@ -25,6 +34,7 @@ because trial abstracts often mention earlier meta-analyses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from references.evidence._lexicon import Cue, matcher
@@ -52,11 +62,18 @@ class DesignResult:
     label: str | None = None
     retrospective: bool = False
     protocol: bool = False
+    topic_only: bool = False
+    shape: str | None = None
     reasons: list[EvidenceReason] = field(default_factory=list)
 
     @property
     def decided(self) -> bool:
-        return self.design is not StudyDesign.UNKNOWN or self.protocol
+        """A design was found, or the text settled that none can be (a protocol, a tool about designs)."""
+        return self.design is not StudyDesign.UNKNOWN or self.protocol or self.topic_only
+
+    @property
+    def settled_unknown(self) -> bool:
+        return self.protocol or self.topic_only
 
 
 def _trial_trait(cue: Cue) -> bool:
@@ -82,6 +99,16 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
         result.protocol = True
         result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion="design=unknown (protocol, no results)"))
         return result
+    if "instrument" in by_label:
+        cue = by_label["instrument"]
+        result.topic_only = True
+        result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion="design=unknown (a tool; the designs it names are its topic)"))
+        return result
+    if "reporting" in by_label and "meta_research" not in by_label:
+        cue = by_label["reporting"]
+        result.design, result.label = StudyDesign.GUIDELINE, "guideline"
+        result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion="design=guideline (reporting guideline; the designs it names are what it is for)"))
+        return result
     if abstract and "synthesis" not in by_label:
         by_label.pop("meta_analysis", None)
         by_label.pop("systematic_review", None)
@@ -105,14 +132,31 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
 
 
 _LEXICONS = ("study_design_cues.txt", "named_cohorts.txt")
+# What must follow a reporting guideline's acronym: an optional suffix or year, then the kind of document.
+_REPORTING_NAME_FOLLOW = re.compile(
+    r"(?:[-\s][A-Za-z]{1,6})?(?:\s+\d{4})?\)?\s*(?:statement|extension|checklist|guidelines?|explanation)\b", re.IGNORECASE
+)
+
+
+def _reporting_names(cues: list[Cue], text: str) -> list[Cue]:
+    """Keep an EQUATOR acronym only as a ``reporting`` cue: in capitals, followed by "statement" etc."""
+    out = []
+    for cue in cues:
+        if cue.label not in ("reporting_name", "synthesis"):
+            out.append(cue)
+        elif cue.label == "synthesis" and not (cue.text.isupper() and _REPORTING_NAME_FOLLOW.match(text, cue.end)):
+            out.append(cue)  # "PRISMA" is also a synthesis cue; as a statement's name it is a reporting guideline
+        elif sum(c.isupper() for c in cue.text) >= 2 and _REPORTING_NAME_FOLLOW.match(text, cue.end):
+            out.append(Cue("reporting", cue.text, cue.start, cue.end))
+    return out
 
 
 def design_from_text(text: str, field_name: str) -> DesignResult:
     """Design cues of a title, keyword list or note (``field_name`` "title", "keywords", ...)."""
-    return design_from_cues(matcher(*_LEXICONS).find(text, in_title=True), field_name)
+    return design_from_cues(_reporting_names(matcher(*_LEXICONS).find(text, in_title=True), text), field_name)
 
 
 def design_from_abstract(text: str) -> DesignResult:
     """Design cues of an abstract, with title-only cues off and review cues needing synthesis cues."""
-    cues = matcher(*_LEXICONS).find(text, in_title=False)
+    cues = [c for c in matcher(*_LEXICONS).find(text, in_title=False) if c.label != "reporting_name"]
     return design_from_cues(cues, "abstract", abstract=True)

@@ -6,6 +6,10 @@ reviews), so their name is a design cue of its own. Patterns live in
 ``lexicons/venue_designs.txt``; the venue is reduced to its words without
 "of/the/and/in/for/on" so NLM abbreviations and full names read alike.
 General journals (NEJM, Lancet, Nature) are absent: they publish everything.
+Rows labelled ``bare_topic_review`` name the general journals whose research
+titles say what was found, so a title that is a bare topic ("Depression")
+there is a review article; ``bare_topic_review`` answers that for
+``title_shape``.
 """
 
 from __future__ import annotations
@@ -40,9 +44,19 @@ def _pattern(text: str) -> re.Pattern[str]:
     return re.compile(("^" if start else r"(?:^| )") + body + ("$" if end else ""))
 
 
+_BARE_TOPIC = "bare_topic_review"
+
+
 @cache
 def _patterns() -> tuple[tuple[StudyDesign, str, re.Pattern[str]], ...]:
-    return tuple((StudyDesign(label), text, _pattern(text)) for label, text in load_rows("venue_designs.txt"))
+    return tuple(
+        (StudyDesign(label), text, _pattern(text)) for label, text in load_rows("venue_designs.txt") if label != _BARE_TOPIC
+    )
+
+
+@cache
+def _bare_topic_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(_pattern(text) for label, text in load_rows("venue_designs.txt") if label == _BARE_TOPIC)
 
 
 def venue_words(venue: str) -> str:
@@ -60,3 +74,11 @@ def design_from_venue(venue: str | None) -> DesignResult:
             reason = EvidenceReason(field="venue", cue=venue, conclusion=f"design={design.value} (venue pattern '{text}')")
             return DesignResult(design=design, label=design.value, reasons=[reason])
     return DesignResult()
+
+
+def bare_topic_review(venue: str | None) -> bool:
+    """Whether a bare-topic title ("Depression") in ``venue`` is a review article (see module docstring)."""
+    if not venue:
+        return False
+    words = venue_words(venue)
+    return any(p.search(words) for p in _bare_topic_patterns())
