@@ -119,8 +119,8 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
     units = _unit_kind()
     for m in _NUMBER_WORD_RE.finditer(text):
         i = m.start()
-        if i and (text[i - 1] in ".·," or text[i - 1].isalnum()):
-            continue
+        if i and (text[i - 1] in ".·,/" or text[i - 1].isalnum() or _ends_name(text, i)):
+            continue  # part of a name or a fraction: "C57BL/6 mice", "COVID-19 patients", "3/12 rats"
         after = _UNIT_AFTER_RE.match(text, m.end())
         if after is None:
             continue
@@ -132,6 +132,11 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
             add(kind, i, after.end(), value=float(m.group(0).replace(",", "").replace("·", ".")), unit=unit)
     out.sort(key=lambda x: x[0])
     return [q for _, q in out]
+
+
+def _ends_name(text: str, i: int) -> bool:
+    """A hyphen between a letter and the number ("IL-6", "COVID-19"): the number ends a name."""
+    return i >= 2 and text[i - 1] == "-" and text[i - 2].isalpha()
 
 
 _NUM_AT_RE = re.compile(_NUM)

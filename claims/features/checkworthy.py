@@ -13,14 +13,15 @@ punctuation and title case or capitals.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from claims.features.lexicon import LEXICON_DIR, trie_pattern
+from claims.features.lexicon import LEXICON_DIR, matcher, trie_pattern
 from claims.lexicon_files import data_lines
-from claims.models import UnitKind
+from claims.models import Document, UnitKind
 from claims.spans import SentenceView
 
-__all__ = ["checkworthiness"]
+__all__ = ["ArticleParts", "article_parts", "checkworthiness", "own_work"]
 
 _KIND_REASON = {
     UnitKind.HEADING: "heading",
@@ -121,3 +122,161 @@ def checkworthiness(
         if _too_short(text):
             return False, "fragment"
     return True, "factual statement"
+
+
+# -- Citation-worthiness: what the authors report of their own work needs no citation. --------------------
+
+# A pointer to the document's own figures, tables and supplements ("(Fig 2A)", "Table S1", "S3 Fig",
+# "Protocol S1", "Supplementary file 4", "Figure 5—figure supplement 1").
+_OWN_DISPLAY = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:fig(?:ure)?s?|tables?|movies?|videos?)\.?\s*S?\d+[A-Za-z]?(?![\w-])"
+    r"|S\d+[A-Za-z]?(?:[_.]\d+)*\s+(?:figs?|figures?|tables?|texts?|files?|appendix|datasets?|data|movies?|videos?|protocols?)(?![\w-])"
+    r"|(?:texts?|protocols?|datasets?|data\s+sets?|files?|appendix)\s+S\d+(?![\w-])"
+    r"|supplementa(?:ry|l)\s+(?:files?|tables?|figures?|figs?|data|materials?|information|texts?|notes?|methods)(?![\w-])"
+    r"|supporting\s+(?:information|texts?|data)(?![\w-])"
+    r"|appendi(?:x|ces)\s*\d"
+    r")",
+    re.IGNORECASE,
+)
+# A caption panel read as a sentence: "(A) Cells stained for ...", "( D ) Comparison between ...".
+_PANEL = re.compile(r"^\W*\(\s*[A-Za-z]\s*\)\s")
+# In a research article, the authors speaking of themselves ("we", "our") or of their own results
+# without naming a source ("These data reveal", "This study demonstrates", "The results confirm"):
+# a sentence about a cited study that says "these results" continues it and is linked by
+# ``continuation``, so one left unlinked speaks of the article's own.
+_RESEARCH_OWN = re.compile(
+    r"(?<![\w-])(?:we|our|ours|us|ourselves)(?![\w-])"
+    r"|(?<![\w-])(?:these|this|the\s+present|the\s+current)\s+"
+    r"(?:results?|data|findings|observations?|experiments?|analys[ie]s|study|work|report|trial|model|simulations?)(?![\w-])"
+    r"|^\W*the\s+(?:results?|data|findings|analys[ie]s|study|trial|survey|experiment)(?![\w-])(?!\s+(?:of|from|in|by)\b)",
+    re.IGNORECASE,
+)
+
+
+def own_work(text: str, *, research_article: bool) -> str | None:
+    """The words by which ``text`` reports the document's own work, or None.
+
+    Own work needs no citation: a pointer to the document's own figures, tables, supplements or
+    other passages ("(Fig 2A)", "S1 Table", "data not shown", "discussed below"), a caption panel
+    ("(B) Cells were ..."), a phrase naming the present study ("the present study", "here we",
+    "the results presented here"), and, when ``research_article`` (the document has a Methods
+    or Results part, see ``article_parts``), the authors' "we" and "our" and their results
+    named without a source ("These data show", "This study demonstrates"). Outside a research
+    article "we" is as often a clinic or a columnist speaking, so it does not count there.
+    """
+    patterns = (_OWN_DISPLAY, _PANEL, matcher("checkworthy_own_work"), *((_RESEARCH_OWN,) if research_article else ()))
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+_HEADING_NUMBER = re.compile(r"^[\s#\u2029]*(?:(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z][.)])\s+)?")
+_AND = re.compile(r"\s*[/&]\s*")
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?)\.?\s*S?\d+[A-Za-z]?|S\d+\s+(?:figs?|figures?|tables?))(?![\w-])",
+    re.IGNORECASE,
+)
+# A caption label set as a sentence of its own ("Figure 1.", "Figure 2—figure supplement 1.").
+_LABEL_SENTENCE = re.compile(
+    r"\W*(?:fig(?:ure)?|table)\.?\s*S?\d+[A-Za-z]?(?:\s*[\u2014\u2013-]\s*(?:figure|source\s+data)\s+supplement\s+\d+)?\s*[.:]?\s*",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _part_kinds() -> dict[str, str]:
+    """Normalized part heading -> kind ("study", "summary", "context", "correspondence")."""
+    out: dict[str, str] = {}
+    for line in data_lines(LEXICON_DIR / "checkworthy_parts.tsv"):
+        kind, heading = line.split("\t", 1)
+        out[_heading_key(heading)] = kind.strip()
+    return out
+
+
+def _heading_key(heading: str) -> str:
+    text = _HEADING_NUMBER.sub("", heading.strip(), count=1)
+    text = _AND.sub(" and ", text.replace("\u2019", "'")).rstrip(" .:;").lower()
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class ArticleParts:
+    """Where each sentence sits in the article's top-level structure (keys: sentence start offsets).
+
+    ``part``: the heading of the top-level part the sentence sits in ("Results", "Materials and
+    methods", "Author response"), None before the first one; ``kind``: that part's kind
+    ("study", "summary", "context", "correspondence", or "front matter" for everything before
+    the Introduction of a research article: title, abstract, summaries); ``captions``: sentences
+    in a figure or table caption; ``research_article``: the document has a part reporting its
+    own study (Methods, Results).
+    """
+
+    part: dict[int, str | None]
+    kind: dict[int, str | None]
+    captions: frozenset[int]
+    research_article: bool
+
+    def reports_own_work(self, start: int) -> bool:
+        """The sentence at ``start`` sits where authors report their own work: Methods, Results,
+        an abstract or summary, published peer review, or a caption."""
+        return self.kind.get(start) in _OWN_KINDS or start in self.captions
+
+
+_OWN_KINDS = frozenset({"study", "summary", "correspondence", "front matter"})
+
+
+def article_parts(doc: Document) -> ArticleParts:
+    """The top-level part (and caption membership) of every sentence of ``doc``.
+
+    Why: ``Claim.section`` is the nearest heading, and in a research article that is usually a
+    subsection ("Cell culture", "Negative selection on truncating mutations") whose name says
+    nothing about whether the authors report their own work there. The part is the latest
+    heading that names a top-level part of a research article (checkworthy_parts.tsv, the
+    whole heading, numbering ignored); other headings do not change it. In a research article
+    with an Introduction, what comes before it is front matter (title, abstract, author or
+    editors' summary), which cites nothing by convention. A caption starts at a heading that
+    is a figure or table label ("Fig 4", "Table 2", "S3 Fig"), takes in the caption title
+    heading right after it, and lasts until the next heading after its text.
+    """
+    kinds = _part_kinds()
+    part: dict[int, str | None] = {}
+    kind_of: dict[int, str | None] = {}
+    captions: set[int] = set()
+    current: str | None = None
+    current_kind: str | None = None
+    research = False
+    introduction: int | None = None
+    in_caption = False
+    caption_text_seen = False
+    for sentence in doc.sentences:
+        start = sentence.span.start
+        if sentence.kind is UnitKind.HEADING:
+            key = _heading_key(sentence.text)
+            kind = kinds.get(key)
+            if kind is not None:
+                current = " ".join(sentence.text.strip(" #\t\n\u2029").split())
+                current_kind = kind
+                research = research or kind == "study"
+                if introduction is None and key == "introduction":
+                    introduction = start
+                in_caption = False
+            elif _CAPTION_LABEL.match(key):
+                in_caption, caption_text_seen = True, False
+            elif in_caption and caption_text_seen:
+                in_caption = False
+        elif _LABEL_SENTENCE.fullmatch(sentence.text):
+            in_caption, caption_text_seen = True, False
+            captions.add(start)
+        elif in_caption:
+            caption_text_seen = True
+            captions.add(start)
+        part[start] = current
+        kind_of[start] = current_kind
+    if research and introduction is not None:
+        for start in kind_of:
+            if start < introduction:
+                kind_of[start] = "front matter"
+    return ArticleParts(part=part, kind=kind_of, captions=frozenset(captions), research_article=research)

@@ -31,3 +31,16 @@ def test_first_named_population_wins_and_all_cues_reported() -> None:
     assert who is Population.ANIMAL
     assert [c.text for c in cues] == ["mice", "patients"]
     assert {c.kind for c in cues} == {"species"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Infection of pregnant animals harms the newborn lambs.", Population.ANIMAL),
+        ("The virus was cloned from a human lymphoblastoid cell line.", Population.IN_VITRO),
+        ("In patients and in mice, the drug lifts mood.", Population.HUMAN),
+        ("Pregnant women were enrolled at two sites.", Population.HUMAN),
+    ],
+)
+def test_a_human_word_modifying_an_animal_or_cell_noun_does_not_decide(sentence, expected):
+    assert population(SentenceView.of(sentence))[0] is expected

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from claims.features.checkworthy import ArticleParts
 from claims.propositions import PropositionIndex, conflict
 from verifier.models import Confidence, Finding, Severity, Trigger
+from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.con import claim_propositions, document_abbreviations
 
@@ -46,6 +48,13 @@ class InternalContradiction(Rule):
     document that repeats one finding dozens of times is not checked against
     every repetition.
 
+    Two sentences that both report the authors' experiments (Methods,
+    Results, figure and table captions) are not compared: they describe
+    different conditions, strains or time points ("RHAMM depletion increased
+    AURKA activity" in one assay, a decrease in another), which the
+    propositions cannot tell apart. A Results sentence is still compared
+    with the abstract, the introduction and the discussion.
+
     ## Options
     None.
 
@@ -63,13 +72,15 @@ class InternalContradiction(Rule):
         index = PropositionIndex()
         by_id = {c.id: c for c in ctx.claims}
         reported: set[tuple[str, str]] = set()
+        structure = parts(ctx)
+        experiment = {c.id for c in ctx.claims if _reports_an_experiment(structure, c.span.start)}
         for claim in ctx.claims:
             props = claim_propositions(ctx, claim, abbreviations)
             for prop in props:
                 for other in index.matches(prop):
                     why = conflict(prop, other)
                     pair = (other.claim_id, claim.id)
-                    if why is None or pair in reported:
+                    if why is None or pair in reported or (claim.id in experiment and other.claim_id in experiment):
                         continue
                     reported.add(pair)
                     earlier = by_id[other.claim_id]
@@ -90,3 +101,7 @@ class InternalContradiction(Rule):
                     )
             for prop in props:
                 index.add(prop)
+
+
+def _reports_an_experiment(structure: ArticleParts, start: int) -> bool:
+    return structure.kind.get(start) == "study" or start in structure.captions

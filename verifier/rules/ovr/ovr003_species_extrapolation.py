@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from claims.models import Population
 from references.models import Species
 from verifier.models import Confidence, Finding, Severity
 from verifier.rules._evidence import describe_levels, reference_trigger
+from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
 PRECLINICAL = {Species.ANIMAL, Species.IN_VITRO}
+# A document is about people when its claims name people at least this many times as often as
+# animals or cells; only there does a claim that names no species read as a claim about people.
+HUMAN_FOCUS = 2
 
 
 class SpeciesExtrapolation(Rule):
@@ -45,7 +50,12 @@ class SpeciesExtrapolation(Rule):
     A claim that is a general mechanism (true of any mammal) may be flagged
     although the author did not mean patients. The rule stays silent when any
     cited work's species is unknown, and when the sentence names an animal or
-    cell model itself.
+    cell model itself. A claim that names no species is read as a claim about
+    people only in a document about people (its claims name people at least
+    twice as often as animals or cells): in a paper on worms or flies an
+    unqualified sentence is about worms or flies. Methods, Results, captions
+    and abstracts are skipped: a citation there points to a protocol or a
+    comparison, not to evidence for a claim about patients.
 
     ## Options
     None.
@@ -62,8 +72,14 @@ class SpeciesExtrapolation(Rule):
     needs_references = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        structure = parts(ctx)
+        named = Counter(c.features.population for c in ctx.claims)
+        about_people = named[Population.HUMAN] >= HUMAN_FOCUS * (named[Population.ANIMAL] + named[Population.IN_VITRO])
         for claim in ctx.claims:
-            if not claim.checkworthy or claim.features.population in (Population.ANIMAL, Population.IN_VITRO):
+            population = claim.features.population
+            if not claim.checkworthy or population in (Population.ANIMAL, Population.IN_VITRO):
+                continue
+            if (population is Population.UNSPECIFIED and not about_people) or structure.reports_own_work(claim.span.start):
                 continue
             refs = ctx.cited_references(claim)
             if not refs or not all(r.evidence.species in PRECLINICAL for r in refs):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claims.statistics import find_intervals
+from claims.statistics import Interval, find_intervals
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.sta.reported import claim_views, fmt_p, trigger
@@ -46,6 +46,11 @@ class PCiInconsistent(Rule):
     in the message is a normal approximation (Altman & Bland 2011), on the log
     scale for ratios, shown for orientation only.
 
+    An interval whose estimate is not named ("a summary effect of 1.11 (95%
+    CI 0.99–1.24)", "the risk ratio ... was 1.01 (95% CI: 0.58 to 1.75)")
+    with positive bounds around 1 may be a ratio, whose null is 1: its null
+    is unknown and it is not judged.
+
     ## Options
     None.
 
@@ -62,7 +67,7 @@ class PCiInconsistent(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for claim, view in claim_views(ctx):
             for iv in find_intervals(view):
-                if iv.p is None:
+                if iv.p is None or _maybe_unnamed_ratio(iv):
                     continue
                 result = check_ci_p(iv, iv.p)
                 if result.consistent is not False:
@@ -89,3 +94,8 @@ class PCiInconsistent(Rule):
                     suggestion="check the interval bounds and the p-value against the analysis output",
                     confidence=Confidence.HIGH,
                 )
+
+
+def _maybe_unnamed_ratio(iv: Interval) -> bool:
+    """No estimate name to tell the null, and positive bounds around 1: the measure may be a ratio."""
+    return iv.name is None and 0 < iv.low <= 1 <= iv.high

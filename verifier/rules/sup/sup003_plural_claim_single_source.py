@@ -10,19 +10,25 @@ from pydantic import BaseModel, ConfigDict, Field
 from references.models import EvidenceLevel
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._evidence import describe_levels, reference_trigger
+from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
-# "studies show", "several trials", "independent studies confirm", "research has shown", "a growing body of evidence"
+# "studies show", "several trials", "independent studies confirm", "a growing body of evidence". Not
+# "the authors found", "researchers showed", "experiments suggest", "evidence suggests": one paper has
+# several authors and experiments, and "evidence" or "research" is as often one study as many.
 PLURAL = re.compile(
     r"\b(?:(?:many|several|numerous|multiple|various|diverse|independent|recent|previous|other|most|some|"
-    r"clinical|animal|large|randomi[sz]ed)\s+)?(?:studies|trials|reports|investigations|experiments|"
-    r"meta-analyses|reviews|papers|authors|researchers|investigators)\s+(?:have\s+|has\s+)?"
+    r"clinical|animal|large|randomi[sz]ed)\s+)?(?:studies|trials|reports|investigations|"
+    r"meta-analyses|reviews|papers)\s+(?:have\s+|has\s+)?"
     r"(?:show(?:n|s|ed)?|demonstrat\w+|found|find|confirm\w*|report\w*|suggest\w*|indicat\w*|reveal\w*|"
     r"establish\w*|prove[ns]?|agree)\b"
-    r"|\b(?:a\s+(?:growing|large|substantial)\s+body\s+of\s+(?:evidence|research|literature)|"
-    r"(?:research|evidence|the\s+literature)\s+(?:has\s+)?(?:consistently\s+)?(?:shows?|shown|demonstrat\w+|suggests?))\b",
+    r"|\ba\s+(?:growing|large|substantial)\s+body\s+of\s+(?:evidence|research|literature)\b",
     re.IGNORECASE,
 )
+# The studies of one person or group, or ones just described: "her initial diffraction studies", "these trials".
+_ONE_SOURCE = re.compile(r"(?<![\w-])(?:her|his|their|its)\s+(?:[\w-]+\s+){0,3}$|(?<![\w-])(?:these|those|both)\s+$", re.IGNORECASE)
+# The sentence says its one citation is a review of the studies ("reviewed in [12]", "for a review, see").
+_REVIEWED_IN = re.compile(r"\breviewed\s+(?:in|by)\b|\bfor\s+(?:a\s+)?reviews?\b", re.IGNORECASE)
 
 
 class Sup003Options(BaseModel):
@@ -60,9 +66,14 @@ class PluralClaimSingleSource(Rule):
 
     ## Known problems
     A single systematic review or meta-analysis does speak for many studies, so
-    a level-1 source counts as enough. A plural phrase that refers to studies
-    described in earlier sentences may be flagged; sentences with no citation at
-    all are left to SUP001.
+    a level-1 source counts as enough, as does a citation the sentence calls a
+    review ("reviewed in [12]"). A plural phrase that refers to studies
+    described in earlier sentences may be flagged, though "these studies" and
+    one group's studies ("her diffraction studies") are not; "the authors
+    found", "experiments suggest" and "evidence suggests" are not plural
+    claims (one paper has many authors and experiments). Sentences in Methods,
+    Results and captions (a review's own count of included studies) and
+    sentences with no citation at all (left to SUP001) are skipped.
 
     ## Options
     - `min-sources` (int, default 2): how many scholarly works a plural claim needs.
@@ -78,11 +89,14 @@ class PluralClaimSingleSource(Rule):
     options_model = Sup003Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        structure = parts(ctx)
         for claim in ctx.claims:
-            if not claim.checkworthy or not claim.markers:
+            if not claim.checkworthy or not claim.markers or structure.reports_own_work(claim.span.start):
                 continue
             cue = PLURAL.search(claim.text)
-            if cue is None:
+            if cue is None or _ONE_SOURCE.search(claim.text, max(0, cue.start() - 60), cue.start()):
+                continue
+            if _REVIEWED_IN.search(claim.text):
                 continue
             refs = ctx.cited_references(claim, include_continuation=False)
             dangling = sum(
