@@ -50,6 +50,24 @@ _OUTCOME_STOP = re.compile(
 )
 _LEADING = re.compile(r"^\s*(?:(?:in|of|the|a|an|any|its|their|to|on)\s+)*", re.I)
 _MAX_OUTCOME_WORDS = 6
+# A direction word after a determiner, preposition or conjunction qualifies the noun after it ("an elevated
+# frequency of", "and decreased radial organization", "due to the increased motility"): it names a
+# condition, not an effect of whatever stands before it.
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:^|[:;(\[,]|(?<![\w-])(?:a|an|the|of|with|by|to|and|or|in|for|from|at|on|its|their|whose))\s*$", re.I
+)
+# The verb has no object: the subject is what changes ("CO2 increased rapidly", "does not rise as fast").
+_INTRANSITIVE = re.compile(r"^\s*(?:[a-z]+ly|as|than)(?![\w-])", re.I)
+# The subject is the absence or fall of something ("X depletion", "a low amount of X", "loss of X"): its
+# effect is the opposite of X's, and the proposition would be keyed on X.
+_ABSENCE = re.compile(
+    r"(?<![\w-])(?:depletion|deficien\w+|deficit|knock-?down|knock-?out|loss|lack|absence|low|"
+    r"missing|null|silenc\w+|ablation|deletion)(?![\w-])",
+    re.I,
+)
+_PRONOUN = re.compile(r"^\s*(?:it|they|this|these|those|that|which|he|she|we|one)\s*$", re.I)
+# A clause-long left side is not a subject: fall back to it only when it is short.
+_MAX_SUBJECT_WORDS = 12
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -204,10 +222,19 @@ def _read(
     passive = _PASSIVE_AUX.search(text[: cue.start]) is not None
     if cue.kind == "change" and cue.negation is None and _RELATION.match(text, cue.start) and not passive:
         return None  # "hypofrontalism associated with depression": a description, not a claimed effect
+    if (
+        cue.kind in ("increase", "decrease")
+        and cue.negation is None
+        and not _NOUN_OPENER.match(right)
+        and _ATTRIBUTIVE_BEFORE.search(text, max(0, cue.start - 12), cue.start)
+    ):
+        return None
+    if _INTRANSITIVE.match(right):
+        return None
     if passive and cue.kind != "change":
         agent = _AGENT.search(right)
-        if agent is None:
-            return None
+        if agent is None or "than" in right[: agent.start()].lower().split():
+            return None  # "was lower than expected by chance": a comparison, "by" names no agent
         subject_text = _clause(right[agent.end() :])
         outcome_text = _last_clause(left, abbreviations, want_entities=False)
     else:
@@ -217,6 +244,8 @@ def _read(
             return None
         outcome_text = _clause(right)
     subject_text = _AUX_TAIL.sub("", subject_text)
+    if _PRONOUN.match(subject_text) or _ABSENCE.search(subject_text) or _has_decrease(subject_text):
+        return None
     subject = _subject_key(subject_text, abbreviations)
     outcome = stems(outcome_text, abbreviations) - {subject}
     if not subject or not outcome:
@@ -247,11 +276,19 @@ def _clause(text: str) -> str:
 
 
 def _last_clause(left: str, abbreviations: Abbreviations, *, want_entities: bool) -> str:
-    """The words before a cue that belong to its clause; the whole left side if that clause names nothing."""
+    """The words before a cue that belong to its clause; the whole left side if that clause names
+    nothing and the left side is short ("ECT, a common treatment, reduced ..."). A clause-long left
+    side is not one subject: any abbreviation somewhere in it would key the proposition; nor is the
+    left side when the clause's subject is a pronoun ("LDH is a mutant: it enhances ...")."""
     breaks = list(_BREAK.finditer(left))
     tail = left[breaks[-1].end() :] if breaks else left
     found = _entities(tail, abbreviations) if want_entities else stems(tail, abbreviations)
-    return tail if found else left
+    return tail if found or _PRONOUN.match(tail) or len(left.split()) > _MAX_SUBJECT_WORDS else left
+
+
+def _has_decrease(subject_text: str) -> bool:
+    """The subject itself is said to fall ("reduced frequencies of B cells"), so its effect reads reversed."""
+    return any(cue.kind == "decrease" and cue.negation is None for cue in direction_cues(subject_text))
 
 
 def _subject_key(text: str, abbreviations: Abbreviations) -> str:

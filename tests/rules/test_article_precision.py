@@ -153,6 +153,56 @@ def test_species_extrapolation_skips_methods():
     assert "OVR003" not in codes(text, ["OVR003"])
 
 
+# ---------------------------------------------------------------- OVR001
+
+
+def test_discourse_markers_are_not_certainty_about_evidence():
+    assert codes("Ketamine clearly reverses depression in adults [3].\n" + REFS, ["OVR001"]) == ["OVR001"]
+    for clean in ("Indeed, ketamine lifts mood in adults [3].\n", "In fact, ketamine lifts mood in adults [3].\n"):
+        assert codes(clean + REFS, ["OVR001"]) == [], clean
+
+
+def test_preclinical_work_is_weak_only_for_a_claim_about_people():
+    assert codes("Stress clearly destroys dendritic spines in adults [2].\n" + REFS, ["OVR001"]) == ["OVR001"]
+    for clean in (
+        "Chronic stress has demonstrated spine loss in vitro [2].\n",
+        "Chronic stress clearly destroys dendritic spines in rats [2].\n",
+    ):
+        assert codes(clean + REFS, ["OVR001"]) == [], clean
+
+
+def test_own_results_stated_firmly_next_to_a_citation_are_not_flagged():
+    flagged = article("A review clearly demonstrated that ketamine lifts mood in adults [3].", "Scores fell.")
+    assert codes(flagged, ["OVR001"]) == ["OVR001"]
+    clean = article("Mood is measured by scales [1].", "Scores fell.",
+                    "Like an earlier review [3], our results demonstrate that ketamine lifts mood in adults.")
+    assert codes(clean, ["OVR001"]) == []
+
+
+# ---------------------------------------------------------------- OVR002
+
+COHORT = "\n\nReferences\n\n1. Lane E. Screen time and sleep in adolescents: a prospective cohort study. Sleep Med. 2020;3:1-9.\n"
+
+
+def test_causal_wording_needs_a_stated_cause():
+    assert codes("Screen time causes insomnia in adolescents [1].\n" + COHORT, ["OVR002"]) == ["OVR002"]
+    assert codes("Melatonin mediated the effect of screen time on sleep [1].\n" + COHORT, ["OVR002"]) == ["OVR002"]
+    for clean in (
+        "Lane et al. reported a significant decrease of sleep duration over the school year [1].\n",
+        "Rejections in these adolescents were mostly antibody mediated (AMR) [1].\n",
+        "Because of its possible links to insomnia, it would be useful to determine whether screen time is a cause [1].\n",
+    ):
+        assert codes(clean + COHORT, ["OVR002"]) == [], clean
+
+
+def test_causal_verb_describing_the_procedure_in_methods_is_not_flagged():
+    methods = "Weighting by age leads to over-sampling of older adults, as described [1]."
+    text = article("Mood is measured by scales [1].", "Scores fell.").replace("The infusion lasted 40 minutes in 24 adults.", methods)
+    assert codes(text.replace(REFS, COHORT), ["OVR002"]) == []
+    intro = article("Weighting by age leads to over-sampling of older adults [1].", "Scores fell.")
+    assert codes(intro.replace(REFS, COHORT), ["OVR002"]) == ["OVR002"]
+
+
 # ---------------------------------------------------------------- OVR005
 
 
@@ -173,6 +223,25 @@ def test_absolute_quantifier_needs_a_claim_about_an_effect():
 def test_absolute_in_methods_or_own_work_is_not_flagged():
     text = article("Mood is measured by scales [1].", "In all cases, we repeated the infusion and mood always improved.")
     assert codes(text, ["OVR005"]) == []
+
+
+def test_absolute_must_be_attached_to_an_effect_on_people():
+    assert codes("Adults with depression invariably benefit from ketamine.\n", ["OVR005"]) == ["OVR005"]
+    assert codes("Ketamine is never harmful in adults.\n", ["OVR005"]) == ["OVR005"]
+    for clean in (
+        "Junior analysts will invariably benefit from shared code libraries.\n",  # gain, but not of people
+        "There is always room to refine a model and improve it.\n",  # the effect word is not what "always" says
+        "Earlier models have never examined how dosing affects mood.\n",  # "never" qualifies "examined"
+        "Archived datasets stay permanently available to any reader.\n",
+    ):
+        assert codes(clean, ["OVR005"]) == [], clean
+
+
+def test_eliminates_in_a_research_article_is_a_promise_only_about_people():
+    flagged = article("Mood is measured by scales [1]. The new regimen eliminates relapse in patients.", "Scores fell.")
+    assert codes(flagged, ["OVR005"]) == ["OVR005"]
+    clean = article("Mood is measured by scales [1]. Autophagy eliminates damaged mitochondria in dendrites.", "Scores fell.")
+    assert codes(clean, ["OVR005"]) == []
 
 
 # ---------------------------------------------------------------- SUP003
@@ -205,6 +274,32 @@ def test_results_sentences_are_not_compared_with_each_other():
         "Ketamine decreased glutamate levels in adults [2].",
     )
     assert codes(flagged, ["CON001"]) == ["CON001"]
+
+
+KET_EARLIER = "Ketamine (KET) raised BDNF levels in adults [1]. "
+
+
+def test_contradiction_needs_a_subject_that_acts_on_the_outcome():
+    assert codes(KET_EARLIER + "KET lowered BDNF levels in adults [2].\n" + REFS, ["CON001"]) == ["CON001"]
+    for later in (
+        # a clause-long left side is not a subject: "KET" sits in a relative clause
+        (
+            "In contrast, older adults, who had taken KET for years and reported poor sleep, had slower recovery "
+            "and decreased BDNF levels [2]."
+        ),
+        # an attributive direction word names a condition, not an effect
+        "KET exposure and decreased BDNF levels were both seen in adults [2].",
+        # the subject is the absence or fall of KET: its effect reads reversed
+        "Low KET exposure lowered BDNF levels in adults [2].",
+        "KET depletion lowered BDNF levels in adults [2].",
+        "Reduced KET exposure lowered BDNF levels in adults [2].",
+    ):
+        assert codes(KET_EARLIER + later + "\n" + REFS, ["CON001"]) == [], later
+
+
+def test_intransitive_change_has_no_outcome_to_contradict():
+    earlier = "Use of KET in adults increased rapidly over the decade [1]. "
+    assert codes(earlier + "KET use in adults did not increase as rapidly as other drugs [2].\n" + REFS, ["CON001"]) == []
 
 
 # ---------------------------------------------------------------- STA001

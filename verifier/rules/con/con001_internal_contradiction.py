@@ -54,6 +54,14 @@ class InternalContradiction(Rule):
     AURKA activity" in one assay, a decrease in another), which the
     propositions cannot tell apart. A Results sentence is still compared
     with the abstract, the introduction and the discussion.
+    A proposition is read only where the subject is plain: not from a
+    clause-long left side (an abbreviation in a relative clause is not the
+    subject), not when the subject is a pronoun, or the absence or fall of
+    something ("X depletion", "low X", "reduced X": its effect reads
+    reversed), not from a direction word used attributively ("and decreased
+    radial organization", "an elevated frequency of"), an intransitive verb
+    ("increased rapidly") or a comparison ("lower than expected by chance").
+    Contradictions stated in those forms are missed.
 
     ## Options
     None.

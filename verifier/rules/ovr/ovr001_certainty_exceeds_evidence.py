@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claims.models import Certainty
+from claims.features.checkworthy import own_work
+from claims.models import Certainty, Population
 from references.models import EvidenceLevel
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._evidence import describe_levels, is_known, rank, reference_trigger
+from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
 SOFTER = {
@@ -23,6 +25,10 @@ SOFTER = {
 
 # Verbs that report a finding without vouching for it; "studies show" is SUP003's business.
 REPORTING_VERBS = {"show", "shows", "showed", "shown", "reveal", "reveals", "revealed", "find", "finds", "found"}
+# Discourse markers that add a point or stress a contrast ("Indeed, X also ...", "In fact, all known Y
+# ...") rather than vouch for the evidence behind it.
+DISCOURSE_MARKERS = {"indeed", "in fact", "of course"}
+NOT_CERTAINTY = REPORTING_VERBS | DISCOURSE_MARKERS
 
 
 class Ovr001Options(BaseModel):
@@ -64,7 +70,12 @@ class CertaintyExceedsEvidence(Rule):
     ## Known problems
     Certainty is read from cue words; plain reporting verbs ("shows",
     "found", "revealed") do not count, since they report a finding without
-    vouching for it (SUP003 covers "studies show"). When any cited work's level is unknown the
+    vouching for it (SUP003 covers "studies show"), nor do discourse markers
+    ("Indeed", "In fact", "of course"). Only-preclinical citations count as
+    weak only for a claim that names people (a claim naming no population is
+    OVR003's; "has demonstrated activity in vitro" is in proportion). The
+    authors' statements about their own results in a research article ("our
+    results demonstrate ... [26]") are skipped. When any cited work's level is unknown the
     rule stays silent. Sample size is only known when the title or abstract
     states it.
 
@@ -85,18 +96,21 @@ class CertaintyExceedsEvidence(Rule):
     options_model = Ovr001Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        research_article = parts(ctx).research_article
         for claim in ctx.claims:
             if claim.features.certainty not in (Certainty.STRONG, Certainty.ABSOLUTE) or not claim.checkworthy:
                 continue
             refs = ctx.cited_references(claim)
             if not refs or not all(is_known(r) for r in refs):
                 continue
-            weakness = self._weakness(refs)
+            if own_work(claim.text, research_article=research_article) is not None:
+                continue  # "our results demonstrate ...": the certainty is about the article's own data
+            weakness = self._weakness(refs, about_people=claim.features.population is Population.HUMAN)
             if weakness is None:
                 continue
             cues = [
                 c for c in claim.features.cues
-                if c.kind in ("booster", "absolute") and c.text.lower() not in REPORTING_VERBS
+                if c.kind in ("booster", "absolute") and " ".join(c.text.lower().split()) not in NOT_CERTAINTY
             ]
             if not cues:
                 continue
@@ -122,13 +136,16 @@ class CertaintyExceedsEvidence(Rule):
                 confidence=Confidence.MEDIUM,
             )
 
-    def _weakness(self, refs: list) -> str | None:
-        """Why the cited works cannot carry a strong claim, or None when they can."""
+    def _weakness(self, refs: list, *, about_people: bool) -> str | None:
+        """Why the cited works cannot carry a strong claim, or None when they can. Preclinical work
+        is weak only for a claim about people: a cell or animal result stated firmly on cell or
+        animal work ("has demonstrated activity in vitro") is in proportion, and a claim naming no
+        population on such work is OVR003's."""
         ranks = [rank(r) for r in refs]
         ladder = [x for x in ranks if x is not None]
         best = min(ladder) if ladder else None
         if best is None:
-            if all(r.evidence.level is EvidenceLevel.PRECLINICAL for r in refs):
+            if about_people and all(r.evidence.level is EvidenceLevel.PRECLINICAL for r in refs):
                 return "only preclinical (animal or in-vitro) work is cited"
             if all(r.evidence.level is EvidenceLevel.NON_SCHOLARLY for r in refs):
                 return None  # SUP002 speaks for non-scholarly sources

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.models import Causality
+from claims.models import Causality, Certainty
 from references.models import StudyDesign
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._evidence import describe_levels, reference_trigger
+from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
 OBSERVATIONAL = {StudyDesign.COHORT, StudyDesign.CASE_CONTROL, StudyDesign.CROSS_SECTIONAL}
@@ -22,12 +23,29 @@ PREVALENCE = re.compile(
 )
 
 
+# "a significant decrease of CD4 cells", "an increase in uptake": a change measured, no cause named.
+_MEASURED_CHANGE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_MEASURED_CHANGE_AFTER = re.compile(r"\s+(?:of|in)(?![\w-])", re.IGNORECASE)
+# "mediated" states a cause with its agent ("mediated by IL-6") or its object ("mediated the effect");
+# "cell-mediated rejection", "were antibody mediated (AMR)" name a kind of process.
+_MEDIATED_CAUSAL = re.compile(r"\s+(?:by|the|a|an|this|these|its|their)(?![\w-])", re.IGNORECASE)
+
+
 def _causal_cue(claim, text: str):
-    """The first causal cue that is not a prevalence verb ('affects one in six adults')."""
+    """The first causal cue that states a cause: not a prevalence verb ('affects one in six adults'),
+    not a change noun with no cause ('a significant decrease of B cells'), not a kind of process
+    ('cell mediated')."""
     for cue in claim.features.cues:
         if cue.kind != "causal":
             continue
-        if PREVALENCE.match(text, cue.span.end) and cue.text.lower().startswith(("affect", "impact", "afflict")):
+        word = cue.text.lower()
+        if PREVALENCE.match(text, cue.span.end) and word.startswith(("affect", "impact", "afflict")):
+            continue
+        if _MEASURED_CHANGE_BEFORE.search(text, max(0, cue.span.start - 40), cue.span.start) and _MEASURED_CHANGE_AFTER.match(
+            text, cue.span.end
+        ):
+            continue
+        if word == "mediated" and not _MEDIATED_CAUSAL.match(text, cue.span.end):
             continue
         return cue
     return None
@@ -66,7 +84,12 @@ class CausalFromCorrelational(Rule):
     mechanistic verbs used loosely may count as causal. A cited systematic
     review of observational studies is treated as a review, not as
     observational, and the rule stays silent when any cited design is unknown.
-    Prevalence wording ("affects one in six adults") is not taken as causal.
+    Prevalence wording ("affects one in six adults"), a change noun with no
+    cause ("a significant decrease of B cells in ...") and "mediated" naming a
+    kind of process ("cell mediated rejection") are not taken as causal.
+    Hedged claims ("possible links", "whether") are skipped, as are Methods,
+    Results, captions and peer-review letters, where causal verbs describe the
+    authors' procedure ("which leads to over-sampling of cases").
     Uncontrolled single-arm studies are left to OVR001.
 
     ## Options
@@ -84,9 +107,14 @@ class CausalFromCorrelational(Rule):
     needs_references = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        structure = parts(ctx)
         for claim in ctx.claims:
             if claim.features.causality is not Causality.DIRECT_CAUSAL or not claim.checkworthy:
                 continue
+            if claim.features.certainty is Certainty.HEDGED:
+                continue  # "Because of its possible links ..., it would be important to determine whether ..."
+            if structure.kind.get(claim.span.start) in ("study", "correspondence") or claim.span.start in structure.captions:
+                continue  # Methods and Results describe the authors' procedure ("which leads to over-sampling")
             refs = ctx.cited_references(claim)
             if not refs or not all(r.evidence.design in OBSERVATIONAL for r in refs):
                 continue

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from claims.features.checkworthy import ArticleParts, own_work
-from claims.models import Causality, Claim, Direction
+from claims.models import Claim, Population
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts
 from verifier.rules._quotes import inside_quotes
@@ -20,13 +20,28 @@ _OUTCOME_ABSOLUTE = re.compile(
     r"(?:100\s?%|completely|perfectly|totally|entirely)\s+(?:safe|effective)",
     re.IGNORECASE,
 )
-# Words of efficacy and safety that make a sentence a claim about an effect even when the causal and
+# Words of efficacy and safety that make a quantifier a promise about an effect even when the causal and
 # direction features see none ("TMS always works", "is never safe for children").
 _EFFECT_WORDS = re.compile(
-    r"(?<![\w-])(?:works?|worked|helps?|helped|effective|efficacious|safe|unsafe|harmful|succeeds?|fails?|"
-    r"responds?|responded|improv\w+|relie\w+|recover\w*|heals?|healed|benefits?)(?![\w-])",
+    r"(?<![\w-])(?:works?|worked|effective|efficacious|safe|unsafe|harmful|responds?|responded|"
+    r"relie(?:ve|ves|ved|ving)|recover(?:s|ed|y)?|heals?|healed)(?![\w-])",
     re.IGNORECASE,
 )
+# Words of gain or change that are an effect on people only when the sentence names people ("patients
+# always benefit", "always improves mood in adults"): elsewhere "will invariably benefit from open
+# code" or "always room to improve" speak of anything at all.
+_GAIN_WORDS = re.compile(r"(?<![\w-])(?:helps?|helped|improv\w+|benefit\w*|succeeds?|fails?)(?![\w-])", re.IGNORECASE)
+# Quantifiers over people carry their own population ("all patients respond", "no one recovers").
+_PEOPLE_QUANTIFIER = re.compile(r"all\s+(?:patients|people|subjects)|every\s*(?:one|patient)|no\s*(?:one|body|patients?)", re.IGNORECASE)
+# Absolutes that quantify over cases or people ("in every case", "all patients"): the effect they overstate
+# may come before or after them; an adverb ("always", "never") overstates the verb or adjective that follows.
+_NOMINAL = re.compile(r"(?:in\s+)?(?:all|every|no)\s*\w*|everyone|nobody|without\s+exception", re.IGNORECASE)
+_NEAR_AFTER_ADVERB = 2
+_NEAR_NOMINAL = 5
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2014]")
+# Outcome verbs that are mechanisms as often as promises ("apoptosis eliminates infected cells", "this
+# design eliminates recall bias"): in a research article they promise an effect only about people.
+_MECHANISM_OUTCOME = re.compile(r"eliminates|eradicates", re.IGNORECASE)
 # A possibility or a purpose, not a promise: "can be cured", "a way to treat and cure", "to guarantee privacy".
 _POSSIBILITY = re.compile(r"(?<![\w-])(?:can|could|may|might|would|to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Words right before the cue that keep it from being asserted: a hedge ("may never"), the writer's
@@ -63,12 +78,22 @@ class AbsoluteLanguage(Rule):
 
     ## Known problems
     A quantifier ("always", "never", "all patients", "in all cases") is
-    flagged only in a claim about an effect (a causal claim, a direction of
-    change, a word of efficacy or safety: "rTMS always relieves depression",
-    "TMS works in every case"); an absolute after a hedge, a word of distance
-    or "of" ("may never", "the supposed miracle cures", "9% of all cases") is
-    not asserted; "which is always positive",
+    flagged only when attached to an effect in its own clause: an adverb to
+    the word of efficacy or safety right after it ("rTMS always relieves
+    depression", "is never proven safe"), a quantifier over cases or people to one
+    on either side ("TMS works in every case"). Words of gain and causal or
+    direction verbs count only in a claim about people ("patients always
+    benefit", "always reduces symptoms in adults"), so "Ketamine always
+    reduces depression" (no population named) is missed; "will invariably
+    benefit from open code", "always room to improve", "invariably tied to
+    effective use", "have never analyzed
+    how X affects Y" are not flagged. An absolute after a hedge, a word of
+    distance or "of" ("may never", "the supposed miracle cures", "9% of all
+    cases") is not asserted; "which is always positive",
     "Analyses were performed in all patients" describe, they do not promise.
+    In a research article "eliminates"/"eradicates" are flagged only in a
+    claim about people: "apoptosis eliminates infected cells" and "this
+    design eliminates recall bias" describe a mechanism.
     An outcome word is not flagged as a possibility or purpose ("can be
     cured", "to guarantee privacy"). Methods, Results, captions, peer-review
     letters and the authors' statements about their own work ("In all cases,
@@ -95,7 +120,7 @@ class AbsoluteLanguage(Rule):
                 continue
             for cue in claim.features.cues:
                 local = cue.span.start - claim.span.start
-                if cue.kind != "absolute" or inside_quotes(claim.text, local) or not _overstates(claim, cue.text, local):
+                if cue.kind != "absolute" or inside_quotes(claim.text, local) or not _overstates(claim, cue.text, local, structure.research_article):
                     continue
                 yield self.finding(
                     ctx,
@@ -119,18 +144,39 @@ def _describes_own_work(claim: Claim, structure: ArticleParts) -> bool:
     return own_work(claim.text, research_article=structure.research_article) is not None
 
 
-def _overstates(claim: Claim, cue: str, local: int) -> bool:
+def _overstates(claim: Claim, cue: str, local: int, research_article: bool) -> bool:
     """An absolute asserted (not "may never", "the supposed miracle", "of all cases"): an outcome
-    absolute that is not a possibility or purpose ("can be cured", "to guarantee"), or a quantifier
-    over a claim about an effect (the sentence has a causal claim, a direction of change, or a
-    word of efficacy or safety)."""
+    absolute that is not a possibility or purpose ("can be cured", "to guarantee") and, for
+    "eliminates"/"eradicates" in a research article, is said of people; or a quantifier attached
+    to an effect in its own clause ("always relieves", "works in every case"): a word of efficacy
+    or safety, or a word of gain, a causal or a direction cue when the claim is about people."""
     if _NOT_ASSERTED.search(claim.text, max(0, local - 40), local):
         return False
+    human = claim.features.population is Population.HUMAN or _PEOPLE_QUANTIFIER.fullmatch(cue) is not None
     if _OUTCOME_ABSOLUTE.fullmatch(cue):
+        if research_article and _MECHANISM_OUTCOME.fullmatch(cue) and not human:
+            return False
         return not _POSSIBILITY.search(claim.text, max(0, local - 60), local)
-    features = claim.features
-    return (
-        features.causality is not Causality.NONE
-        or features.direction is not Direction.NONE
-        or _EFFECT_WORDS.search(claim.text) is not None
-    )
+    effects = [(m.start(), m.end()) for m in _EFFECT_WORDS.finditer(claim.text)]
+    if human:
+        effects += [(m.start(), m.end()) for m in _GAIN_WORDS.finditer(claim.text)]
+        effects += [
+            (c.span.start - claim.span.start, c.span.end - claim.span.start)
+            for c in claim.features.cues
+            if c.kind in ("causal", "increase", "decrease")
+        ]
+    end = local + len(cue)
+    nominal = _NOMINAL.fullmatch(cue) is not None
+    return any(_attached(claim.text, local, end, start, stop, nominal) for start, stop in effects)
+
+
+def _attached(text: str, cue_start: int, cue_end: int, start: int, stop: int, nominal: bool) -> bool:
+    """The effect word at ``start:stop`` lies in the absolute's clause, right after an adverb (at most
+    one word between: "is always safe", "never proven safe") or on either side of a quantifier over cases or people (within five)."""
+    if start >= cue_end:
+        between, limit = text[cue_end:start], (_NEAR_NOMINAL if nominal else _NEAR_AFTER_ADVERB)
+    elif nominal and stop <= cue_start:
+        between, limit = text[stop:cue_start], _NEAR_NOMINAL
+    else:
+        return False
+    return not _CLAUSE_BREAK.search(between) and len(between.split()) < limit
