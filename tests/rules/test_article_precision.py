@@ -52,6 +52,22 @@ def test_subsection_of_results_is_own_work_but_introduction_is_not():
     assert flagged == ["Studies have shown that ketamine lifts mood within hours."]
 
 
+def test_a_number_alone_in_the_discussion_of_a_research_article_is_the_authors_own():
+    discussion = (
+        "Nine (38%) participants reported transient dizziness.\n\n"
+        "Dissociation after ketamine has been reported in older adults."
+    )
+    text = article("Mood disorders are common.", "Mood scores fell in the ketamine group.", discussion)
+    flagged = [f.quoted for f in analyze_text(text, ["SUP001"]).findings]
+    assert flagged == ["Dissociation after ketamine has been reported in older adults."]
+
+
+def test_a_number_alone_in_an_introduction_still_needs_a_source():
+    text = article("About 15% of adults with depression do not respond to two antidepressants.", "Scores fell.")
+    flagged = [f.quoted for f in analyze_text(text, ["SUP001"]).findings]
+    assert flagged == ["About 15% of adults with depression do not respond to two antidepressants."]
+
+
 def _document(text: str) -> Document:
     from claims.document import analyze_document
 

@@ -75,6 +75,14 @@ def _own_numbers(claims: list[Claim], parts: ArticleParts) -> frozenset[tuple[st
     )
 
 
+def _discussion_of_research(parts: ArticleParts, claim: Claim) -> bool:
+    """The claim sits in the Discussion of a research article, where authors restate and recompute
+    their own results ("Twenty-one (50%) individuals experienced ...", "the proportion requiring
+    more treatment was 24%, 31% and 46%"): there a number alone does not show a cited finding."""
+    part = parts.part.get(claim.span.start)
+    return parts.research_article and part is not None and "discussion" in part.lower()
+
+
 class Sup001Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -126,8 +134,10 @@ class UnsupportedClaim(Rule):
     report the document's own work: a pointer to its own figures, tables or
     supplements ("(Fig 2A)", "data not shown"), "the present study", "here
     we", and in a research article (one with a Methods or Results part) the
-    authors' "we" and "our". Hedged claims are skipped unless `flag-hedged`
-    is set.
+    authors' "we" and "our". In the Discussion of a research article a number
+    alone does not trigger the rule (authors restate and recompute their own
+    results there); reporting research ("has been shown") still does. Hedged
+    claims are skipped unless `flag-hedged` is set.
     Confidence is low when the document cites nothing at all (a news story or
     a web page), where every finding is a claim of the writer.
 
@@ -160,7 +170,7 @@ class UnsupportedClaim(Rule):
                 continue
             if not self._applies(claim, skip) or self._own_work(claim, parts, skip):
                 continue
-            why = self._empirical(claim, own_numbers)
+            why = self._empirical(claim, own_numbers, numbers_count=not _discussion_of_research(parts, claim))
             if why is None:
                 continue
             cues = {c.span.start: c for c in claim.features.cues if c.kind in ("booster", "absolute", "causal")}
@@ -197,11 +207,15 @@ class UnsupportedClaim(Rule):
         return own_work(claim.text, research_article=parts.research_article) is not None
 
     @staticmethod
-    def _empirical(claim: Claim, own_numbers: frozenset[tuple[str, float]] = frozenset()) -> str | None:
+    def _empirical(
+        claim: Claim, own_numbers: frozenset[tuple[str, float]] = frozenset(), *, numbers_count: bool = True
+    ) -> str | None:
         """Why the claim reports research that needs a source, or None when it does not."""
         report = RESEARCH_REPORT.search(claim.text)
         if report:
             return f"reports research ('{' '.join(report.group(0).split())}')"
+        if not numbers_count:
+            return None
         condition = _CONDITION.search(claim.text)
         premise_end = claim.span.start + condition.start() if condition else None
         measured = [
