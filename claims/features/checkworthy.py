@@ -224,8 +224,19 @@ class ArticleParts:
         an abstract or summary, published peer review, or a caption."""
         return self.kind.get(start) in _OWN_KINDS or start in self.captions
 
+    def describes_procedure(self, start: int) -> bool:
+        """The sentence at ``start`` describes the authors' own procedure and observations:
+        Methods, Results, published peer review or a caption (not an abstract, which states
+        the paper's claims)."""
+        return self.kind.get(start) in _PROCEDURE_KINDS or start in self.captions
+
+    def says_own_work(self, text: str) -> str | None:
+        """``own_work`` of ``text``, read as this document (a research article or not) reads."""
+        return own_work(text, research_article=self.research_article)
+
 
 _OWN_KINDS = frozenset({"study", "summary", "correspondence", "front matter"})
+_PROCEDURE_KINDS = frozenset({"study", "correspondence"})
 
 
 def article_parts(doc: Document) -> ArticleParts:

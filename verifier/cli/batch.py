@@ -96,19 +96,14 @@ def skip_line(path: str, error: Exception) -> str:
 
 
 def write_summary(rows: list[AuditRow], summary_path: Path | None) -> None:
-    """``summary.csv`` in the output folder, or the text table on stdout when reports went there too."""
+    """The audit table on stdout, and as ``summary.csv`` in the output folder when there is one."""
     import io
 
     from reports.audit import render_audit, render_audit_text
     from reports.writer import write_atomic
 
-    buffer = io.StringIO()
-    if summary_path is None:
-        render_audit_text(rows, buffer)
-        sys.stdout.write(buffer.getvalue())
-        return
-    render_audit(rows, buffer)
-    write_atomic(summary_path, buffer.getvalue())
-    text = io.StringIO()
-    render_audit_text(rows, text)
-    sys.stdout.write(text.getvalue())
+    if summary_path is not None:
+        table = io.StringIO()
+        render_audit(rows, table)
+        write_atomic(summary_path, table.getvalue())
+    render_audit_text(rows, sys.stdout)

@@ -78,9 +78,8 @@ def check(
         per_paper, summary_path = batch_targets(paths, formats, output)
     configs = [resolve_config(p, config, **flags) for p in paths]  # each paper's nearest config file
     every_input = [*paths, *refs, *against, *{c.retractions for c in configs if c.retractions}]
-    check_targets([t for targets in per_paper for t in targets], every_input)
-    if summary_path is not None:
-        check_targets([(Format.csv, summary_path)], every_input)
+    summary_target = [(Format.csv, summary_path)] if summary_path is not None else []
+    check_targets([t for targets in per_paper for t in targets] + summary_target, every_input)
     inputs = Inputs(
         reference_files=refs,
         sources=read_sources(sources) if sources else {},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
+from functools import cache
 from pathlib import Path
 
 from claims.errors import InputError
@@ -15,7 +16,10 @@ from verifier.cli.common import Format
 from verifier.models import Report
 
 
-def rule_infos() -> list[object]:
+@cache
+def rule_infos() -> tuple[object, ...]:
+    """The rules' documentation for the renderers, built once per run (a many-paper audit renders
+    many reports)."""
     from reports.options import RuleInfo
     from verifier.registry import all_rules
     from verifier.rule_docs import sections
@@ -33,7 +37,7 @@ def rule_infos() -> list[object]:
                 default_severity=rule.default_severity,
             )
         )
-    return infos
+    return tuple(infos)
 
 
 def render_all(report: Report, source_text: str, targets: list[tuple[Format, Path | None]], *, by: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claims.features.checkworthy import ArticleParts
 from claims.propositions import PropositionIndex, conflict
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts
@@ -49,7 +48,7 @@ class InternalContradiction(Rule):
     every repetition.
 
     Two sentences that both report the authors' experiments (Methods,
-    Results, figure and table captions) are not compared: they describe
+    Results, figure and table captions, published peer review) are not compared: they describe
     different conditions, strains or time points ("RHAMM depletion increased
     AURKA activity" in one assay, a decrease in another), which the
     propositions cannot tell apart. A Results sentence is still compared
@@ -81,7 +80,7 @@ class InternalContradiction(Rule):
         by_id = {c.id: c for c in ctx.claims}
         reported: set[tuple[str, str]] = set()
         structure = parts(ctx)
-        experiment = {c.id for c in ctx.claims if _reports_an_experiment(structure, c.span.start)}
+        experiment = {c.id for c in ctx.claims if structure.describes_procedure(c.span.start)}
         for claim in ctx.claims:
             props = claim_propositions(ctx, claim, abbreviations)
             for prop in props:
@@ -110,6 +109,3 @@ class InternalContradiction(Rule):
             for prop in props:
                 index.add(prop)
 
-
-def _reports_an_experiment(structure: ArticleParts, start: int) -> bool:
-    return structure.kind.get(start) == "study" or start in structure.captions

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from claims.features.checkworthy import own_work
 from claims.models import Certainty, Population
 from references.models import EvidenceLevel
 from verifier.models import Confidence, Finding, Severity, Trigger
@@ -96,14 +95,14 @@ class CertaintyExceedsEvidence(Rule):
     options_model = Ovr001Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        research_article = parts(ctx).research_article
+        structure = parts(ctx)
         for claim in ctx.claims:
             if claim.features.certainty not in (Certainty.STRONG, Certainty.ABSOLUTE) or not claim.checkworthy:
                 continue
             refs = ctx.cited_references(claim)
             if not refs or not all(is_known(r) for r in refs):
                 continue
-            if own_work(claim.text, research_article=research_article) is not None:
+            if structure.says_own_work(claim.text) is not None:
                 continue  # "our results demonstrate ...": the certainty is about the article's own data
             weakness = self._weakness(refs, about_people=claim.features.population is Population.HUMAN)
             if weakness is None:

@@ -113,7 +113,7 @@ class CausalFromCorrelational(Rule):
                 continue
             if claim.features.certainty is Certainty.HEDGED:
                 continue  # "Because of its possible links ..., it would be important to determine whether ..."
-            if structure.kind.get(claim.span.start) in ("study", "correspondence") or claim.span.start in structure.captions:
+            if structure.describes_procedure(claim.span.start):
                 continue  # Methods and Results describe the authors' procedure ("which leads to over-sampling")
             refs = ctx.cited_references(claim)
             if not refs or not all(r.evidence.design in OBSERVATIONAL for r in refs):

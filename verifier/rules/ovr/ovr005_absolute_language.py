@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.features.checkworthy import ArticleParts, own_work
+from claims.features.checkworthy import ArticleParts
 from claims.models import Claim, Population
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts
@@ -138,10 +138,7 @@ def _describes_own_work(claim: Claim, structure: ArticleParts) -> bool:
     """Methods, Results, captions and peer-review letters describe the authors' own procedure and
     observations ("All subjects gave consent", "colonies never formed"), as do sentences that say
     so in a research article ("In all cases, we optimized ...")."""
-    kind = structure.kind.get(claim.span.start)
-    if kind in ("study", "correspondence") or claim.span.start in structure.captions:
-        return True
-    return own_work(claim.text, research_article=structure.research_article) is not None
+    return structure.describes_procedure(claim.span.start) or structure.says_own_work(claim.text) is not None
 
 
 def _overstates(claim: Claim, cue: str, local: int, research_article: bool) -> bool:

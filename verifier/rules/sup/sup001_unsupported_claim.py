@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from claims.features.checkworthy import ArticleParts, own_work
+from claims.features.checkworthy import ArticleParts
 from claims.models import Certainty, Claim
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts as article_parts
@@ -204,7 +204,7 @@ class UnsupportedClaim(Rule):
         part = parts.part.get(start)
         if parts.reports_own_work(start) or (skip and part and skip.search(part)):
             return True
-        return own_work(claim.text, research_article=parts.research_article) is not None
+        return parts.says_own_work(claim.text) is not None
 
     @staticmethod
     def _empirical(
