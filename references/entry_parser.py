@@ -20,7 +20,7 @@ from references.parsing.classify import classify
 from references.parsing.identifiers import extract_identifiers
 from references.parsing.lexicon import load_words
 from references.parsing.tail import YEAR, clean_venue, parse_tail, year_of
-from references.parsing.title import title_end
+from references.parsing.title import journal_only, title_end
 
 __all__ = ["parse_reference", "strip_label"]
 
@@ -138,6 +138,12 @@ def _clean_title(title: str) -> str | None:
 
 def parse_rules(raw: str) -> Reference:
     """Fields of one reference string read by the rules alone (no CRF)."""
+    return _read_rules(raw)[0]
+
+
+def _read_rules(raw: str) -> tuple[Reference, bool]:
+    """The rules' reading, and whether they decided the entry has no title (a journal and its numbers
+    only), which the CRF must not overturn."""
     text = " ".join(raw.split())
     if "``" in text:  # LaTeX quotes: ``Title,''
         text = text.replace("``", "“").replace("''", "”")
@@ -150,7 +156,7 @@ def parse_rules(raw: str) -> Reference:
     if ids.arxiv:
         ref.extra["arxiv"] = ids.arxiv
     if not body:
-        return ref
+        return ref, False
 
     same = _SAME_AUTHORS.match(body)
     if same:  # the authors are the previous entry's: what follows is a year or the title, not names
@@ -184,8 +190,11 @@ def parse_rules(raw: str) -> Reference:
     rest = rest.lstrip(" .,:;")
 
     quoted = _quoted(rest)
+    no_title = quoted is None and journal_only(rest)
     if quoted is not None:
         title, end = quoted
+    elif no_title:
+        title, end = "", 0
     else:
         end = _title_end(rest, comma_mode=True) if comma_mode else title_end(rest)
         title = rest[:end]
@@ -233,7 +242,7 @@ def parse_rules(raw: str) -> Reference:
         from references.models import SourceType
 
         ref.source_type = SourceType.CHAPTER
-    return ref
+    return ref, no_title
 
 
 def parse_reference(raw: str, *, crf: bool = True) -> Reference:
@@ -242,8 +251,8 @@ def parse_reference(raw: str, *, crf: bool = True) -> Reference:
     The rules read every field; then, when ``crf`` is on and the model is available, the CRF
     (``parsing.crf_tagger``, given the rules' title and venue as hints) decides the title and venue.
     """
-    ref = parse_rules(raw)
-    if crf:
+    ref, no_title = _read_rules(raw)
+    if crf and not no_title:
         _apply_crf(ref)
     return ref
 
@@ -260,6 +269,17 @@ def _splits_rule_title(reading: crf_tagger.Reading, text: str, title: str) -> bo
         return False
     pieces = [r for r in reading.runs if r.label == "title"]
     return len(pieces) > 1 and all(start <= r.start and r.end <= start + len(title) + 1 for r in pieces)
+
+
+def _drops_opening_words(text: str, title: str, crf_start: int) -> bool:
+    """Whether the CRF's title starts a word or two inside the rules' title with no punctuation between:
+    a title does not begin mid-phrase ("Breakdown | of the Internet", "LEGO-based | Robotics in ..."),
+    whereas a cut after a bracket or stop ("Tesser (2003) | History of ...") may drop author residue."""
+    start = text.find(title)
+    if start < 0 or not start < crf_start < start + len(title):
+        return False
+    dropped = text[start:crf_start]
+    return len(dropped.split()) <= 3 and re.fullmatch(r"[\w‐-]+(?: [\w‐-]+)* ", dropped) is not None
 
 
 _KEEP_RULE_TITLE = 0.01  # keep the rules' title unless the CRF finds it this much less likely than its own
@@ -281,7 +301,10 @@ def _apply_crf(ref: Reference) -> None:
         return  # "Sleep diaries (1798, 1805) of a watchman": the CRF broke one title in two around dates
     if title is not None and ref.title and text.count("(", title.start, title.end) != text.count(")", title.start, title.end):
         return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy", "diaries (1798, 1805) of")
-    ref.title = _clean_title(text[title.start : title.end]) if title else None
+    start = title.start if title else 0
+    if title is not None and ref.title and _drops_opening_words(text, ref.title, title.start):
+        start = text.find(ref.title)  # "In vivo fate mapping", "Consort 2010 statement": the CRF read the first words as something else
+    ref.title = _clean_title(text[start : title.end]) if title else None
     venue = reading.first("container")
     if venue is not None and (title is None or venue.start >= title.end):
         ref.venue = clean_venue(text[venue.start : venue.end])

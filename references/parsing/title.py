@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from references.parsing.lexicon import load_words
-from references.parsing.tail import venue_end
+from references.parsing.tail import YEAR, venue_end
 
-__all__ = ["title_end"]
+__all__ = ["journal_only", "title_end"]
 
 _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
 _PUBLISHER = re.compile(r"^[A-Z][\w.' -]{1,40}?(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*[A-Z]")
@@ -127,6 +127,41 @@ def _glued_venue(text: str, end: int, bare_year: bool) -> int:
     if k == 0 or k == len(words) or not words[k - 1].group()[0].islower():
         return end
     return words[k - 1].end()
+
+
+_ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,8}\.")  # "J.", "Appl.", "Macromol."
+_NUMBER_BLOCK = re.compile(r"(?:[\s\d,.;:()\-–—]|\b(?:[Vv]ol(?:ume)?|[Nn]o|[Pp]p?|[Pp]ages?)\b\.?)+")
+_BRACKETED = re.compile(r"\[[^\]]*\]?|\([^)]*\)?")
+_WORD_RUN = re.compile(r"[^\W\d_]{2,}")
+_VOLUME_AND_PAGES = re.compile(r"\d\s*[-–—]\s*\d|\b[Pp]p?\.\s*\d|\d\s*[:,]\s*\d")
+
+
+def journal_only(text: str) -> bool:
+    """Whether the text after the authors is a journal and its numbers with no title, as physics and
+    chemistry lists write them ("J. Appl. Cryst. 2014, 47, 1797-1803", "Theor Appl Genet 84 : 755-762",
+    "Wear, Vol. 111, No. 2, p. 217"): up to eight capitalized words (or function words) and no comma before
+    the first number, then only numbers holding a volume and pages. A period inside those words must close
+    an abbreviation, and when one stands before more words most words must be abbreviated: "Mass
+    Extinctions in the Marine Fossil Record. Science 215: 1501" is a title and its journal."""
+    stop = venue_end(text)
+    head = text[:stop].strip(" ,;:(")
+    words = head.split()
+    if not words or len(words) > 8 or "," in head or ":" in text[:stop]:
+        return False  # "Selected Writings: Volume 1 1913-1926" is a title and its subtitle
+    block = _NUMBER_BLOCK.match(text, stop)
+    if block is None or not _VOLUME_AND_PAGES.search(block.group()) or len(YEAR.findall(block.group())) > 1:
+        return False  # "The Four Texts (1798, 1799, 1805, 1850)": years, not a volume and pages
+    after = _BRACKETED.sub(" ", text[block.end() :])
+    if len(_WORD_RUN.findall(after)) > 3 or _VOLUME_AND_PAGES.search(after):
+        return False  # "Network of 50,185 Sexual Contacts. PLOS Comput Biol 7: 1-9": numbers inside a title
+    function = load_words("function_words")
+    if any(not w[0].isupper() and w.lower() not in function for w in words) or words[0].lower() == "in":
+        return False
+    abbreviated = [w for w in words if w.endswith(".")]
+    if any(not _ABBREVIATED.fullmatch(w) for w in abbreviated):
+        return False
+    inner_stop = any(len(w) > 2 and w.endswith(".") for w in words[:-1])
+    return not inner_stop or 2 * len(abbreviated) > len(words)
 
 
 def title_end(text: str) -> int:

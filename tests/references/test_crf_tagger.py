@@ -91,3 +91,16 @@ def test_missing_model_falls_back_to_rules(monkeypatch, tmp_path):
 def test_rules_title_kept_when_the_crf_would_cut_inside_brackets():
     raw = "Lund P, Varga E. Cortical GABA in late-life anxiety: insights from (1)H MR spectroscopy. Neuroimage Rep. 2021;3:44-50."
     assert parse_reference(raw).title == "Cortical GABA in late-life anxiety: insights from (1)H MR spectroscopy"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Okoye B, Lund P (2010) In vivo tracing of night-shift sleep in nurses. Sleep Rep 7: 44–58.",
+        "Okoye B, Lund P (2012) Consort 2010 statement: extension to shift-work trials. Sleep Rep 345.",
+    ],
+)
+def test_crf_does_not_drop_the_titles_opening_words(raw):
+    ref = parse_reference(raw)
+    assert ref.title.split()[0] == raw.split(") ", 1)[1].split()[0]

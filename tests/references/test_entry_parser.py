@@ -384,3 +384,34 @@ def test_edition_in_brackets_is_not_title():
 def test_near_miss_other_brackets_stay_in_the_title():
     ref = parse_reference("Lund, M. (2011). Sleep diaries (1798, 1799, 1805) of a night watchman. London: Fenwick.")
     assert ref.title == "Sleep diaries (1798, 1799, 1805) of a night watchman"
+
+
+@pytest.mark.parametrize(
+    ("raw", "venue", "volume"),
+    [
+        ("[4] Okafor N. et al., J. Appl. Sleep. 2014, 47, 1797-1803.", "J. Appl. Sleep", "47"),
+        ("Lindqvist C.L. et al., Sleep Appl Res 84 : 755-762, 1992", "Sleep Appl Res", "84"),
+        ("B. Osei, H. Lund, Somnus, Vol. 111, No. 2, p. 217, 1986", "Somnus", "111"),
+        ("Okafor N, Adv. Sleep Theor. Med. 2 (1998) 231-252.", "Adv. Sleep Theor. Med", "2"),
+    ],
+)
+def test_journal_and_numbers_with_no_title(raw, venue, volume):
+    ref = parse_reference(raw)
+    assert (ref.title, ref.venue, ref.volume) == (None, venue, volume)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # near misses: a Title Case title before its journal, a title and subtitle, a list of years
+        ("Osei M, Lund H (1982) Mass Extinctions of Night Work. Sleep 215: 1501–1503.", "Mass Extinctions of Night Work"),
+        ("Osei, M. Selected Writings: Volume 1 1913-1926. Cambridge: Belknap, 1996. 62-74.", "Selected Writings: Volume 1 1913-1926"),
+        ("Lund, M. The Watch: Four Texts (1798, 1799, 1805). London: Fenwick, 1995.", "The Watch: Four Texts"),
+        ("Osei M. Amphiphysin 2 (Bin1) and sleep in muscle. Science. 2002;297:1193–6.", "Amphiphysin 2 (Bin1) and sleep in muscle"),
+        ("Osei M, Lund H. Analysis of 6,515 sleepers reveals late chronotypes. Nature. 2013;493:216–20.",
+         "Analysis of 6,515 sleepers reveals late chronotypes"),
+        ("Osei M (1987) Night Work in the United Kingdom 1984-86. Lancet 1: 738-739.", "Night Work in the United Kingdom 1984-86"),
+    ],
+)
+def test_near_miss_titles_before_numbers_are_kept(raw, title):
+    assert parse_reference(raw).title == title
