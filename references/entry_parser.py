@@ -33,6 +33,9 @@ _YEAR_AFTER_AUTHORS = re.compile(
     r"|((?:1[5-9]|20)\d\d[a-z]?)(?=[.,:]\s|[.,:]?$|\s+[^\d\s;:(]))[\s.,:]*",
     re.IGNORECASE,
 )
+_LATE_YEAR = re.compile(  # "Tesser (2003) Title", "NEEM community members (2013) Title": names the scan left, then the year
+    r"^(?P<who>[^()\d]{1,60}?)\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\s*\)\s+(?=[\"“‘'A-Z])"
+)
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
@@ -187,6 +190,13 @@ def _read_rules(raw: str) -> tuple[Reference, bool]:
         year = m.group(1) or m.group(2)
         rest = rest[m.end() :]
         comma_mode = comma_mode and not rest.startswith(".")
+    elif not same:
+        late = _LATE_YEAR.match(rest.lstrip(" .,:;"))
+        if late and len(late.group("who").split()) <= 6:
+            year = late.group("year")
+            if not ref.authors:
+                ref.authors = [Author(family=late.group("who").strip(" .,"))]
+            rest = rest.lstrip(" .,:;")[late.end() :]
     rest = rest.lstrip(" .,:;")
 
     quoted = _quoted(rest)

@@ -415,3 +415,23 @@ def test_journal_and_numbers_with_no_title(raw, venue, volume):
 )
 def test_near_miss_titles_before_numbers_are_kept(raw, title):
     assert parse_reference(raw).title == title
+
+
+@pytest.mark.parametrize(
+    ("raw", "first", "title"),
+    [
+        # the names the scan could not read end at the year: they are not the title
+        ("Osei M, Lund TFII, Varga (2003) Night work and faces. North Am J Sleep 5: 335–345.", "Osei", "Night work and faces"),
+        ("Osei M, Lund H, Varga et al . (2012) Explaining night work. PLOS ONE 7(5): e36533.", "Osei", "Explaining night work"),
+        ("NOCTA community members (2013) Night work reconstructed. Nature 493: 489–494.", "NOCTA community members",
+         "Night work reconstructed"),
+    ],
+)
+def test_names_left_before_a_bracketed_year_are_not_title(raw, first, title):
+    ref = parse_reference(raw)
+    assert (ref.authors[0].family, ref.year, ref.title) == (first, raw.split("(")[1][:4], title)
+
+
+def test_near_miss_bracketed_year_inside_a_title_stays():
+    ref = parse_reference("Osei M (2010) Sleep (2003) Revisited: night work. Sleep Rep 4: 1-9.")
+    assert (ref.year, ref.title) == ("2010", "Sleep (2003) Revisited: night work")
