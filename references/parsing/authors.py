@@ -104,6 +104,16 @@ def _particle(word: str) -> bool:
     return word.lower() in load_words("name_particles")
 
 
+_JOINED_PARTICLE = re.compile(r"([a-z]{1,4})[-‐'’]([A-Z][^\W\d_]+(?:[-‐][A-Z][^\W\d_]+)?)\.?")
+
+
+@lru_cache(maxsize=8192)
+def _particle_name(word: str) -> bool:
+    """A family name joined to its lower-case particle: 'ben-Avraham', 'al-Khalili', "d'Alembert"."""
+    m = _JOINED_PARTICLE.fullmatch(word)
+    return m is not None and (m.group(1) in {"d", "l"} or _particle(m.group(1)))
+
+
 @lru_cache(maxsize=8192)
 def _initials_not_family(word: str) -> bool:
     """After a family word, an all-capital word of up to four letters is its initials, not more of
@@ -118,7 +128,9 @@ def _family(toks: list[_Tok], i: int, limit: int = 3) -> int:
     while j + 1 < n and _particle(toks[j].text) and j - i < 3 and (toks[j].text.islower() or _particle(toks[j + 1].text) or _cap_word(toks[j + 1].text)):
         j += 1
     words = 0
-    while j < n and words < limit and _cap_word(toks[j].text) and not (words and _initials_not_family(toks[j].text)):
+    while j < n and words < limit and (_cap_word(toks[j].text) or (not words and _particle_name(toks[j].text))) and not (
+        words and _initials_not_family(toks[j].text)
+    ):
         j += 1
         words += 1
         if toks[j - 1].text.endswith("."):

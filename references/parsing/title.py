@@ -31,7 +31,7 @@ _COMMA = re.compile(r",\s+")
 _TAIL_NUMBERS = re.compile(r"\b(?:[Vv]ol|[Nn]o|pp|[Pp]ages?)\.?\s*\d|\d\s*\(\s*\d{1,4}\s*\)|\d\s*:\s*\d")
 _GLUED_TAIL = re.compile(
     r"(?<=[a-z]) (?P<bare>(?:1[5-9]|20)\d\d(?= [A-Z]| *$))"
-    r"| (?:1[5-9]|20)\d\d[a-z]? *;| \((?:1[5-9]|20)\d\d\) *\d+ *:"
+    r"| (?:1[5-9]|20)\d\d[a-z]? *;| \((?:1[5-9]|20)\d\d\) *\d+ *(?:\(\s*\d{1,4}\s*\) *)?:"
 )
 _WORD = re.compile(r"\S+")
 _LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
@@ -109,24 +109,30 @@ def _comma_cut(text: str, end: int) -> int:
     return end
 
 
-def _glued_venue(text: str, end: int, bare_year: bool) -> int:
+def _glued_venue(text: str, end: int, limit: int, bare_year: bool) -> int:
     """Cut a sentence-case title glued to its journal with no period before the numbers
-    ("... of lymphocyte homing Science 1996; 272:60-66", "... feature maps 1990 Connection Science 2"):
-    the journal is the run of capitalized words before the year (or the year itself opens the rest),
-    and the title ends at the lower-case word before that run. A bare year counts only when no
-    period cut the entry at all (``bare_year``): "heatwave of 2003. Nature" keeps its year."""
-    m = _GLUED_TAIL.search(text, 0, end)
+    ("... of lymphocyte homing Science 1996; 272:60-66", "... pain patients Pain (1992) 49(1):71-75",
+    "... receptivity Fertility and Sterility, 1989; 52", "... feature maps 1990 Connection Science 2"):
+    the journal is the run of capitalized words (with "and", "of" between two of them) before the year,
+    and the title ends at the lower-case word before that run. The numbers are looked for up to ``limit``
+    (the segment's end; ``end`` may already stop before them, at a comma). A bare year counts only when
+    no period cut the entry at all (``bare_year``): "heatwave of 2003. Nature" keeps its year."""
+    m = _GLUED_TAIL.search(text, 0, limit)
     if m is None:
         return end
     if m.group("bare"):
-        return m.start() if bare_year else end
+        return m.start() if bare_year and m.start() < end else end
     words = list(_WORD.finditer(text, 0, m.start()))
+    function = load_words("function_words")
     k = len(words)
-    while k > 0 and words[k - 1].group()[0].isupper():
+    while k > 0 and (
+        words[k - 1].group()[0].isupper()
+        or (k < len(words) and k > 1 and words[k - 1].group() in function and words[k - 2].group()[0].isupper())
+    ):
         k -= 1
     if k == 0 or k == len(words) or not words[k - 1].group()[0].islower():
         return end
-    return words[k - 1].end()
+    return min(end, words[k - 1].end())
 
 
 _ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,8}\.")  # "J.", "Appl.", "Macromol."
@@ -168,8 +174,8 @@ def title_end(text: str) -> int:
     """Offset in ``text`` where the title that starts at 0 ends (its closing '?' or '!' included)."""
     cuts = _cuts(text)
     if not cuts:
-        return _glued_venue(text, _comma_cut(text, len(text)), bare_year=True)
-    end = _glued_venue(text, _comma_cut(text, cuts[0][0]), bare_year=False)
+        return _glued_venue(text, _comma_cut(text, len(text)), len(text), bare_year=True)
+    end = _glued_venue(text, _comma_cut(text, cuts[0][0]), cuts[0][0], bare_year=False)
     if end < cuts[0][0]:
         return end
     for idx in range(1, len(cuts) + 1):

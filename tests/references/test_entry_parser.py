@@ -260,6 +260,10 @@ def test_title_spans_the_right_segments(raw, title):
         # a year at the end of the title stays in it
         ("Osei M, Lee AB. Sleep statistics, 2015. Sleep Health J. 2016;2:1-9.", "Sleep statistics, 2015", "Sleep Health J"),
         ("Osei M (2009) Heat and sleep since 1978. Clim Sleep 4: 1-9.", "Heat and sleep since 1978", "Clim Sleep"),
+        # a title glued to its journal with no period before the numbers
+        ("Osei M, Lund P. Sleep in nurses on rotating shifts Fertility and Sleep, 1989; 52, pages 756-60.",
+         "Sleep in nurses on rotating shifts", "Fertility and Sleep"),
+        ("Osei M, Lund P. Sleep in chronic pain patients Pain (1992) 49(1):71-75.", "Sleep in chronic pain patients", "Pain"),
     ],
 )
 def test_title_stops_before_the_container(raw, title, venue):
@@ -435,3 +439,13 @@ def test_names_left_before_a_bracketed_year_are_not_title(raw, first, title):
 def test_near_miss_bracketed_year_inside_a_title_stays():
     ref = parse_reference("Osei M (2010) Sleep (2003) Revisited: night work. Sleep Rep 4: 1-9.")
     assert (ref.year, ref.title) == ("2010", "Sleep (2003) Revisited: night work")
+
+
+@pytest.mark.parametrize(("raw", "family"), [
+    ("Cohen R, Erez K, ben-Avraham D, Havlin S (2001) Night work. Sleep Rep 86: 3682–3685.", "ben-Avraham"),
+    ("al-Khalili J, Osei M. Night work. Sleep. 2001;3:4-5.", "al-Khalili"),
+])
+def test_family_name_joined_to_its_particle(raw, family):
+    ref = parse_reference(raw)
+    assert family in [a.family for a in ref.authors]
+    assert ref.title == "Night work"
