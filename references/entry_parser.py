@@ -129,9 +129,13 @@ _EDITION = re.compile(
 )
 
 
+_VOLUME_OR_VERSION = re.compile(r"(?:[.,]\s*(?:volume|vol\.)|\.\s*(?:version|ver\.))\s*\d[\d.]*\s*$", re.IGNORECASE)
+
+
 def _clean_title(title: str) -> str | None:
     title = _TITLE_NOTE.sub(" ", title)
     title = _EDITION.sub("", title)  # "Title (5. Ed.)", "Title (2nd edn)": the edition is not the title
+    title = _VOLUME_OR_VERSION.sub("", title)  # "Point processes, volume 1", "EstimateS. version 7.5"
     title = title.strip(" \t.,;:")
     title = re.sub(r"\s{2,}", " ", title)
     if len(title) >= 2 and title[0] in "\"“'‘«" and title[-1] in "\"”'’»":

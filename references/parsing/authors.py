@@ -20,6 +20,7 @@ full names is checked against word lists so that a title such as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -94,8 +95,8 @@ def _cap_word(word: str) -> bool:
     w = _bare(word)
     if len(w) < 2 or not w[0].isupper() or not w[0].isalpha():
         return False
-    if not all(c.isalpha() or c in "-'’‐" for c in w):
-        return False
+    if not all(c.isalpha() or c in "-'’‐" or unicodedata.combining(c) for c in w):
+        return False  # a decomposed accent ("Le\u0301on") is a letter's mark, not punctuation
     return any(c.islower() for c in w[1:]) or (len(w) >= 4 and w.isupper())
 
 

@@ -34,6 +34,7 @@ _GLUED_TAIL = re.compile(
     r"| (?:1[5-9]|20)\d\d[a-z]? *;| \((?:1[5-9]|20)\d\d\) *\d+ *(?:\(\s*\d{1,4}\s*\) *)?:"
 )
 _WORD = re.compile(r"\S+")
+_PART_NUMBER = re.compile(r"(?:[Pp]art\s+)?(?:I{1,3}|IV|VI{0,3}|IX|X)")
 _LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
 
 
@@ -182,7 +183,11 @@ def title_end(text: str) -> int:
         seg_start = cuts[idx - 1][1]
         seg_end = cuts[idx][0] if idx < len(cuts) else len(text)
         following = text[cuts[idx][1] :] if idx < len(cuts) else None
-        if not _more_title(text[seg_start:seg_end], following):
+        segment = text[seg_start:seg_end]
+        if _PART_NUMBER.fullmatch(segment) and following is not None:
+            end = seg_end  # "Genetic control of B-cell responses. I. Selective ...": a numbered part
+            continue
+        if not _more_title(segment, following):
             break
         end = seg_end
     return end

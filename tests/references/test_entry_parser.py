@@ -449,3 +449,28 @@ def test_family_name_joined_to_its_particle(raw, family):
     ref = parse_reference(raw)
     assert family in [a.family for a in ref.authors]
     assert ref.title == "Night work"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # a numbered part joins the title
+        ("Osei M, Lund P. Sleep control of nurses. I. Selective waking at night. Scand J Sleep 1975; 4:139-143.",
+         "Sleep control of nurses. I. Selective waking at night"),
+        ("[62] Lars Osei. Night operators. I. Acta somnologica, 127(1):79–183, 1971.", "Night operators. I"),
+        # a volume or a version at the end is not title; ", version 7.1" in a software name is
+        ("Osei M (2007) An introduction to night work, volume 1. Springer, New York.", "An introduction to night work"),
+        ("Osei M (2005) SleepCount: Estimation of Night Work. version 7.5. Available: http://example.org/sc.",
+         "SleepCount: Estimation of Night Work"),
+        ("Osei Inc (2005). SLEEPSTAT (data analysis software system), version 7.1. Available: www.example.com.",
+         "SLEEPSTAT (data analysis software system), version 7.1"),
+    ],
+)
+def test_parts_volumes_and_versions_at_the_title_end(raw, title):
+    assert parse_reference(raw).title == title
+
+
+def test_decomposed_accents_are_letters_in_names():
+    ref = parse_reference("[9] Yann Osei, Le\u0301on Lund, and Patrick Varga. Night work applied to nurses. Proc Sleep, 86(11):22–24, 1998.")
+    assert [a.family for a in ref.authors] == ["Osei", "Lund", "Varga"]
+    assert ref.title == "Night work applied to nurses"
