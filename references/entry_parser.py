@@ -285,6 +285,11 @@ def _splits_rule_title(reading: crf_tagger.Reading, text: str, title: str) -> bo
     return len(pieces) > 1 and all(start <= r.start and r.end <= start + len(title) + 1 for r in pieces)
 
 
+def _joins_title_and_venue(crf_title: str, title: str, venue: str) -> bool:
+    """Whether the CRF's title is the rules' title followed by the rules' venue."""
+    return crf_title.startswith(title) and crf_title.rstrip(" .,;").endswith(venue)
+
+
 def _drops_opening_words(text: str, title: str, crf_start: int) -> bool:
     """Whether the CRF's title starts a word or two inside the rules' title with no punctuation between:
     a title does not begin mid-phrase ("Breakdown | of the Internet", "LEGO-based | Robotics in ..."),
@@ -315,6 +320,8 @@ def _apply_crf(ref: Reference) -> None:
         return  # "Sleep diaries (1798, 1805) of a watchman": the CRF broke one title in two around dates
     if title is not None and ref.title and text.count("(", title.start, title.end) != text.count(")", title.start, title.end):
         return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy", "diaries (1798, 1805) of")
+    if title is not None and ref.title and ref.venue and _joins_title_and_venue(text[title.start : title.end], ref.title, ref.venue):
+        return  # "Cancer statistics, 2015. CA: a cancer journal for clinicians": the CRF ran on into the journal
     start = title.start if title else 0
     if title is not None and ref.title and _drops_opening_words(text, ref.title, title.start):
         start = text.find(ref.title)  # "In vivo fate mapping", "Consort 2010 statement": the CRF read the first words as something else

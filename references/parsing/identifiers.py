@@ -38,11 +38,14 @@ _ACCESSED = re.compile(
     rf"[\[(]?\s*(?:last\s+)?(?:accessed|cited|retrieved|viewed|consulted)(?:\s+on)?\s*:?\s*({DATE})\s*[\])]?",
     re.IGNORECASE,
 )
-# Link-text and database noise left behind by copy-paste from web pages.
+# Link-text and database noise left behind by copy-paste from web pages: a link word standing alone
+# between stops, so that titles keep their words ("... joins Index Medicus and Medline.", "Abstract
+# evolution equations").
 _NOISE = re.compile(
-    r"(?:\b(?:Available\s+(?:at|from|online)|Retrieved\s+from|Link|Full\s*text|"
+    r"(?:(?:^|(?<=[.;,:)\]] )|(?<=[.;,:)\]]))(?:Available\s+(?:at|from|online)|Retrieved\s+from|Link|Full\s*text|"
     r"Google\s+Scholar|PubMed|CrossRef|Crossref|Medline|Web\s+of\s+Science|Abstract|"
-    r"PMC\s+free\s+article|Free\s+PMC\s+article|View\s+Article)\b\s*[:.]?|\[(?:Internet|PubMed|Google Scholar|CrossRef)\])",
+    r"PMC\s+free\s+article|Free\s+PMC\s+article|View\s+Article)\b\s*[:.]?(?=\s*(?:$|[A-Z\[(\d]))"
+    r"|\[(?:Internet|PubMed|Google Scholar|CrossRef)\])",
 )
 _ACCESS_WORDS = ("accessed", "cited", "retrieved", "viewed", "consulted")
 _PUNCT_RUN = re.compile(r"\s*[.,;:](?:\s+[.,;:])+(?=\s|$)")

@@ -104,3 +104,10 @@ def test_rules_title_kept_when_the_crf_would_cut_inside_brackets():
 def test_crf_does_not_drop_the_titles_opening_words(raw):
     ref = parse_reference(raw)
     assert ref.title.split()[0] == raw.split(") ", 1)[1].split()[0]
+
+
+@needs_model
+def test_crf_title_may_not_run_on_into_the_rules_journal():
+    raw = "Osei M, Lund P. Sleep statistics, 2015. CA: a sleep journal for clinicians. 2015;65(1):5–29."
+    ref = parse_reference(raw)
+    assert (ref.title, ref.venue) == ("Sleep statistics, 2015", "CA: a sleep journal for clinicians")

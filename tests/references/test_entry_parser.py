@@ -474,3 +474,20 @@ def test_decomposed_accents_are_letters_in_names():
     ref = parse_reference("[9] Yann Osei, Le\u0301on Lund, and Patrick Varga. Night work applied to nurses. Proc Sleep, 86(11):22–24, 1998.")
     assert [a.family for a in ref.authors] == ["Osei", "Lund", "Varga"]
     assert ref.title == "Night work applied to nurses"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Osei M. Sleep Control joins Index Medicus and Medline. Sleep Control. 1996;5(2):99.",
+         "Sleep Control joins Index Medicus and Medline"),
+        ("Osei T 1993, Abstract evolution of sleep. Sleep Rep 4: 1-9.", "Abstract evolution of sleep"),
+    ],
+)
+def test_link_words_inside_a_title_are_kept(raw, title):
+    assert parse_reference(raw).title == title
+
+
+def test_link_words_standing_alone_are_noise():
+    ref = parse_reference("Osei M. Night work in nurses. Sleep. 2001;3:4-9. PubMed: 12606998. Google Scholar. Link.")
+    assert (ref.title, ref.venue, ref.year) == ("Night work in nurses", "Sleep", "2001")
