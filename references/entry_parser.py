@@ -20,7 +20,7 @@ from references.parsing.classify import classify
 from references.parsing.identifiers import extract_identifiers
 from references.parsing.lexicon import load_words
 from references.parsing.tail import YEAR, clean_venue, parse_tail, year_of
-from references.parsing.title import journal_only, title_end
+from references.parsing.title import container_start, journal_only, title_end
 
 __all__ = ["parse_reference", "strip_label"]
 
@@ -325,7 +325,7 @@ def _apply_crf(ref: Reference) -> None:
     start = title.start if title else 0
     if title is not None and ref.title and _drops_opening_words(text, ref.title, title.start):
         start = text.find(ref.title)  # "In vivo fate mapping", "Consort 2010 statement": the CRF read the first words as something else
-    ref.title = _clean_title(text[start : title.end]) if title else None
+    ref.title = _clean_title(text[start : container_start(text, title.end)]) if title else None
     venue = reading.first("container")
     if venue is not None and (title is None or venue.start >= title.end):
         ref.venue = clean_venue(text[venue.start : venue.end])

@@ -23,7 +23,7 @@ import re
 from references.parsing.lexicon import load_words
 from references.parsing.tail import YEAR, venue_end
 
-__all__ = ["journal_only", "title_end"]
+__all__ = ["container_start", "journal_only", "title_end"]
 
 _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
 _PUBLISHER = re.compile(r"^[A-Z][\w.' -]{1,40}?(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*[A-Z]")
@@ -32,8 +32,11 @@ _TAIL_NUMBERS = re.compile(r"\b(?:[Vv]ol|[Nn]o|pp|[Pp]ages?)\.?\s*\d|\d\s*\(\s*\
 _GLUED_TAIL = re.compile(
     r"(?<=[a-z]) (?P<bare>(?:1[5-9]|20)\d\d(?= [A-Z]| *$))"
     r"| (?:1[5-9]|20)\d\d[a-z]? *;| \((?:1[5-9]|20)\d\d\) *\d+ *(?:\(\s*\d{1,4}\s*\) *)?:"
+    r"|(?<=\.), \d{1,4} \((?:1[5-9]|20)\d\d\)"
 )
 _WORD = re.compile(r"\S+")
+# "... of coral reefs In: Sale PF, editor", "..., in Proceedings of the ACM": the container, with no stop before it
+_IN_CONTAINER = re.compile(r"\s+In:\s|\.\s+In:?\s+(?=[A-Z])|,\s+[Ii]n:?\s+(?=Proc(?:eedings|\.)\s)")
 _PART_NUMBER = re.compile(r"(?:[Pp]art\s+)?(?:I{1,3}|IV|VI{0,3}|IX|X)")
 _LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
 
@@ -173,6 +176,17 @@ def journal_only(text: str) -> bool:
 
 def title_end(text: str) -> int:
     """Offset in ``text`` where the title that starts at 0 ends (its closing '?' or '!' included)."""
+    return container_start(text, _segments_end(text))
+
+
+def container_start(text: str, end: int) -> int:
+    """Where a book or proceedings opens inside ``text[:end]`` ("... of coral reefs In: Sale PF, editor",
+    "... semantics. In Analysis of ...", "..., in Proceedings of the ACM"), or ``end``."""
+    m = _IN_CONTAINER.search(text, 0, end)
+    return m.start() if m and m.start() > 0 else end
+
+
+def _segments_end(text: str) -> int:
     cuts = _cuts(text)
     if not cuts:
         return _glued_venue(text, _comma_cut(text, len(text)), len(text), bare_year=True)
