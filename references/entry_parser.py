@@ -36,6 +36,7 @@ _YEAR_AFTER_AUTHORS = re.compile(
 _LATE_YEAR = re.compile(  # "Tesser (2003) Title", "NEEM community members (2013) Title": names the scan left, then the year
     r"^(?P<who>[^()\d]{1,60}?)\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\s*\)\s+(?=[\"“‘'A-Z])"
 )
+_PUBLISHER_YEAR_ONLY = re.compile(r"[\s.]*[^.;]{1,80};\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
@@ -173,6 +174,10 @@ def _read_rules(raw: str) -> tuple[Reference, bool]:
     comma_mode = False
     if scan is not None and scan.full_names_only and _organization(body) is not None:
         scan = None  # "Northfield Water Board. ..." is a body, not a person named Board
+    if scan is not None and scan.full_names_only and len(scan.authors) == 1 and _PUBLISHER_YEAR_ONLY.match(body[scan.end :]):
+        # "Meyer M. Cinder. Feiwel & Friends; 2012.": read as "Given I. Family" nothing is left for a
+        # title but a Vancouver "Publisher; year", so the name is "Family I." and the next word the title
+        scan = scan_authors(body, family_first=True) or scan
     if scan is not None:
         ref.authors = scan.authors
         if scan.et_al:

@@ -313,22 +313,23 @@ def _name(toks: list[_Tok], i: int, prefer: _Form | None) -> tuple[int, Author, 
     return None
 
 
-def scan_authors(text: str) -> AuthorScan | None:
-    """The author list at the start of ``text``, or None when the entry does not start with one."""
-    short = _scan(text, _tokens(text[:400]))
+def scan_authors(text: str, *, family_first: bool = False) -> AuthorScan | None:
+    """The author list at the start of ``text``, or None when the entry does not start with one.
+    ``family_first`` tries "Family I." (Vancouver) before "Given I. Family" for the first name."""
+    short = _scan(text, _tokens(text[:400]), family_first)
     if len(text) <= 400 or (short is not None and short.end < 300):
         return short
-    return _scan(text, _tokens(text[:3000]))  # a long author list: read further
+    return _scan(text, _tokens(text[:3000]), family_first)  # a long author list: read further
 
 
-def _scan(text: str, toks: list[_Tok]) -> AuthorScan | None:
+def _scan(text: str, toks: list[_Tok], family_first: bool) -> AuthorScan | None:
     if not toks:
         return None
     authors: list[Author] = []
     full_only = True
     i = 0
     et_al = False
-    res = _name(toks, 0, prefer=None)
+    res = _name(toks, 0, prefer=_form_v if family_first else None)
     prefer = res[2] if res and res[2] is not _form_c else None
     while res is not None:
         i, author, form = res

@@ -499,3 +499,18 @@ def test_link_words_inside_a_title_are_kept(raw, title):
 def test_link_words_standing_alone_are_noise():
     ref = parse_reference("Osei M. Night work in nurses. Sleep. 2001;3:4-9. PubMed: 12606998. Google Scholar. Link.")
     assert (ref.title, ref.venue, ref.year) == ("Night work in nurses", "Sleep", "2001")
+
+
+@pytest.mark.parametrize(
+    ("raw", "family", "title"),
+    [
+        ("Osei M. Nocturne. Fenwick & Sons; 2012.", "Osei", "Nocturne"),
+        ("Lund R. Night Haven. Voyager; 2010.", "Lund", "Night Haven"),
+        # near misses: the given-name-first reading leaves a title, or there is no 'Publisher; year'
+        ("Robin C. Osei. Night work in nurses. Sleep Rep. 2001;3:4-9.", "Osei", "Night work in nurses"),
+        ("Robin C. Osei. Night Work. Fenwick, London, 2001.", "Osei", "Night Work"),
+    ],
+)
+def test_one_vancouver_name_before_a_one_sentence_title(raw, family, title):
+    ref = parse_reference(raw)
+    assert (ref.authors[0].family, ref.title) == (family, title)
