@@ -37,6 +37,7 @@ _LATE_YEAR = re.compile(  # "Tesser (2003) Title", "NEEM community members (2013
     r"^(?P<who>[^()\d]{1,60}?)\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\s*\)\s+(?=[\"“‘'A-Z])"
 )
 _PUBLISHER_YEAR_ONLY = re.compile(r"[\s.]*[^.;]{1,80};\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
+_ACRONYM = re.compile(r"[A-Z]{2,10}")
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
@@ -87,6 +88,8 @@ def _opens_title(quoted: str, after: str) -> bool:
     if quoted.rstrip()[-1:] in {",", ".", "?", "!", ";"}:
         return False
     word = after.split(None, 1)[0].lower().strip(".,") if after else ""
+    if after[:2] in {"- ", "– ", "— "}:
+        return True  # "‘Schmallenberg virus’ - a novel orthobunyavirus"
     return after[:1] == ":" or (after[:1].islower() and word not in load_words("venue_openers"))
 
 
@@ -115,6 +118,8 @@ def _organization(text: str) -> tuple[Author, int] | None:
     words = head.split()
     if not words or len(words) > 12 or end >= len(text) - 3:
         return None
+    if len(words) == 1 and _ACRONYM.fullmatch(head.strip(" .,")):
+        return Author(family=head.strip(" .,")), end + (0 if paren else 1)  # "WHO. Report on the Global ...", "CDC. Guidelines ..."
     orgs = load_words("organization_words")
     if not any(w.strip(".,()").lower() in orgs for w in words):
         return None
@@ -295,6 +300,14 @@ def _joins_title_and_venue(crf_title: str, title: str, venue: str) -> bool:
     return crf_title.startswith(title) and crf_title.rstrip(" .,;").endswith(venue)
 
 
+def _ends_on_function_word(crf_title: str, title: str) -> bool:
+    """Whether the CRF's title stops inside the rules' (longer) title on a word like "of" or "the"."""
+    words = crf_title.split()
+    return len(crf_title) < len(title) and title.startswith(crf_title) and bool(words) and (
+        words[-1].lower() in load_words("function_words")
+    )
+
+
 def _drops_opening_words(text: str, title: str, crf_start: int) -> bool:
     """Whether the CRF's title starts a word or two inside the rules' title with no punctuation between:
     a title does not begin mid-phrase ("Breakdown | of the Internet", "LEGO-based | Robotics in ..."),
@@ -327,6 +340,8 @@ def _apply_crf(ref: Reference) -> None:
         return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy", "diaries (1798, 1805) of")
     if title is not None and ref.title and ref.venue and _joins_title_and_venue(text[title.start : title.end], ref.title, ref.venue):
         return  # "Cancer statistics, 2015. CA: a cancer journal for clinicians": the CRF ran on into the journal
+    if title is not None and ref.title and _ends_on_function_word(text[title.start : title.end], ref.title):
+        return  # "... Tobacco Control Act of | 2009, January 2014": a title does not end on "of"
     start = title.start if title else 0
     if title is not None and ref.title and _drops_opening_words(text, ref.title, title.start):
         start = text.find(ref.title)  # "In vivo fate mapping", "Consort 2010 statement": the CRF read the first words as something else

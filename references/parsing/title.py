@@ -37,7 +37,10 @@ _GLUED_TAIL = re.compile(
 _WORD = re.compile(r"\S+")
 # "... of coral reefs In: Sale PF, editor", "..., in Proceedings of the ACM": the container, with no stop before it
 _IN_CONTAINER = re.compile(r"\s+In:\s|\.\s+In:?\s+(?=[A-Z])|,\s+[Ii]n:?\s+(?=Proc(?:eedings|\.)\s)")
-_PART_NUMBER = re.compile(r"(?:[Pp]art\s+)?(?:I{1,3}|IV|VI{0,3}|IX|X)")
+_PART_NUMBER = re.compile(
+    r"(?:[Pp]art\s+)?(?:I{1,3}|IV|VI{0,3}|IX|X)"
+    r"|(?:Volume|Volumen|Band|Tome|Part)\s+(?:\d{1,3}|[IVX]{1,4})(?::\s.*)?"  # "Volume 2: Bony fishes part 1"
+)
 _LEADING_WORD = re.compile(r"[\s\"“‘'(\[]*([^\s:,;.]+)")
 
 
@@ -199,7 +202,7 @@ def _segments_end(text: str) -> int:
         following = text[cuts[idx][1] :] if idx < len(cuts) else None
         segment = text[seg_start:seg_end]
         if _PART_NUMBER.fullmatch(segment) and following is not None:
-            end = seg_end  # "Genetic control of B-cell responses. I. Selective ...": a numbered part
+            end = seg_end  # "Genetic control of B-cell responses. I. Selective ...", "... Atlantic. Volume 1: Sharks"
             continue
         if not _more_title(segment, following):
             break

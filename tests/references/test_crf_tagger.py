@@ -111,3 +111,10 @@ def test_crf_title_may_not_run_on_into_the_rules_journal():
     raw = "Osei M, Lund P. Sleep statistics, 2015. CA: a sleep journal for clinicians. 2015;65(1):5–29."
     ref = parse_reference(raw)
     assert (ref.title, ref.venue) == ("Sleep statistics, 2015", "CA: a sleep journal for clinicians")
+
+
+@needs_model
+def test_crf_title_may_not_end_on_a_function_word():
+    raw = ("Osei M, Lund P. Night Inequalities in Wards' Compliance With the Family Sleep Prevention Act of 2009, "
+           "January 2014-July 2014. Prev Sleep Dis. 2015;12:E171.")
+    assert parse_reference(raw).title.endswith("Act of 2009, January 2014-July 2014")

@@ -514,3 +514,28 @@ def test_link_words_standing_alone_are_noise():
 def test_one_vancouver_name_before_a_one_sentence_title(raw, family, title):
     ref = parse_reference(raw)
     assert (ref.authors[0].family, ref.title) == (family, title)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Osei M (2002) The night workers of the Atlantic. Volume 2: Nurses part 1 (wards A to G). Rome: FAO.",
+         "The night workers of the Atlantic. Volume 2: Nurses part 1 (wards A to G)"),
+        ("Osei F (1991) Los turnos de noche. Volumen II. Caracas: Fundación. 425 p", "Los turnos de noche. Volumen II"),
+        # a quoted phrase followed by a dash opens the title
+        ("Osei M, Lund P (2012) ‘Night virus’ - a novel shift disorder in Europe. Sleep Infect 1–8.",
+         "‘Night virus’ - a novel shift disorder in Europe"),
+    ],
+)
+def test_volume_parts_and_dashed_quotes_stay_in_the_title(raw, title):
+    assert parse_reference(raw).title == title
+
+
+@pytest.mark.parametrize(("raw", "org", "title"), [
+    ("WHO. Report on Night Work, 2008: the NIGHT Package. Geneva: World Health Organization; 2008.", "WHO",
+     "Report on Night Work, 2008: the NIGHT Package"),
+    ("CDC (2011) Guidelines for shift work. Atlanta: CDC.", "CDC", "Guidelines for shift work"),
+])
+def test_an_acronym_alone_before_the_title_is_an_organization(raw, org, title):
+    ref = parse_reference(raw)
+    assert (ref.authors[0].family, ref.title) == (org, title)
