@@ -38,6 +38,9 @@ _LATE_YEAR = re.compile(  # "Tesser (2003) Title", "NEEM community members (2013
 )
 _PUBLISHER_YEAR_ONLY = re.compile(r"[\s.]*[^.;]{1,80};\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,10}")
+_PUBLICATION_FACTS = re.compile(r"\s\([^():]{2,60}:[^()]{2,120}?(?:1[5-9]|20)\d\d[a-z]?\)")  # " (London: Penguin, 1995)"
+_NOTE_AFTER_TITLE = re.compile(r",\s+(?:ed\.|eds\.|trans\.|edited\s+by|translated\s+by|comp\.|in(?=\s+[A-Z]))\s", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.?!]\s+[A-Z]")
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
@@ -79,6 +82,19 @@ def _title_end(text: str, comma_mode: bool) -> int:
             continue
         return pos
     return len(text)
+
+
+def _comma_title_end(text: str) -> int:
+    """Where a title ends in a list that puts a comma after the names (Chicago notes, many humanities
+    lists). With the publication facts in brackets, "Title, with, commas, ed. X (City: Publisher, 1989)",
+    the title runs to the note or the bracket, commas and all; otherwise it ends at the first stop or comma."""
+    facts = _PUBLICATION_FACTS.search(text)
+    if facts:
+        note = _NOTE_AFTER_TITLE.search(text, 0, facts.start())
+        end = note.start() if note else facts.start()
+        if end > 0 and not _SENTENCE_STOP.search(text, 0, end):
+            return end
+    return _title_end(text, comma_mode=True)
 
 
 def _opens_title(quoted: str, after: str) -> bool:
@@ -220,7 +236,7 @@ def _read_rules(raw: str) -> tuple[Reference, bool]:
     elif no_title:
         title, end = "", 0
     else:
-        end = _title_end(rest, comma_mode=True) if comma_mode else title_end(rest)
+        end = _comma_title_end(rest) if comma_mode else title_end(rest)
         title = rest[:end]
         if end < len(rest) and rest[end] in "?!":
             end += 1

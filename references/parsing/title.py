@@ -144,6 +144,7 @@ def _glued_venue(text: str, end: int, limit: int, bare_year: bool) -> int:
 
 _ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,8}\.")  # "J.", "Appl.", "Macromol."
 _NUMBER_BLOCK = re.compile(r"(?:[\s\d,.;:()\-–—]|\b(?:[Vv]ol(?:ume)?|[Nn]o|[Pp]p?|[Pp]ages?)\b\.?)+")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:1[5-9]|20)\d\d(?!\d)")
 _BRACKETED = re.compile(r"\[[^\]]*\]?|\([^)]*\)?")
 _WORD_RUN = re.compile(r"[^\W\d_]{2,}")
 _VOLUME_AND_PAGES = re.compile(r"\d\s*[-–—]\s*\d|\b[Pp]p?\.\s*\d|\d\s*[:,]\s*\d")
@@ -162,7 +163,8 @@ def journal_only(text: str) -> bool:
     if not words or len(words) > 8 or "," in head or ":" in text[:stop]:
         return False  # "Selected Writings: Volume 1 1913-1926" is a title and its subtitle
     block = _NUMBER_BLOCK.match(text, stop)
-    if block is None or not _VOLUME_AND_PAGES.search(block.group()) or len(YEAR.findall(block.group())) > 1:
+    numbers = _YEAR_SPAN.sub(" ", block.group()) if block else ""  # "Speeches, 1832–1858, ed. ...": years, not pages
+    if not _VOLUME_AND_PAGES.search(numbers) or len(YEAR.findall(numbers)) > 1:
         return False  # "The Four Texts (1798, 1799, 1805, 1850)": years, not a volume and pages
     after = _BRACKETED.sub(" ", text[block.end() :])
     if len(_WORD_RUN.findall(after)) > 3 or _VOLUME_AND_PAGES.search(after):

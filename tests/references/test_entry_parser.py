@@ -539,3 +539,19 @@ def test_volume_parts_and_dashed_quotes_stay_in_the_title(raw, title):
 def test_an_acronym_alone_before_the_title_is_an_organization(raw, org, title):
     ref = parse_reference(raw)
     assert (ref.authors[0].family, ref.title) == (org, title)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Osei, Reinhold, Nachtdienst: Geschichte, Werk, Wirkung (Stuttgart: Fenwick-Verlag, 1982).",
+         "Nachtdienst: Geschichte, Werk, Wirkung"),
+        ("Osei, Abraham, Speeches on Night Work, 1832–1858, ed. Don E. Lund (New York: Library of Nurses, 1989), 28.",
+         "Speeches on Night Work, 1832–1858"),
+        ("Osei, Henry, The Night Nurses, in Novels, 1871–1880 (New York: Library of Nurses, 1983), 886.", "The Night Nurses"),
+        # near miss: without bracketed publication facts the title ends at its first comma
+        ("Osei, Henry, The Night Nurses, Fenwick, London, 1983.", "The Night Nurses"),
+    ],
+)
+def test_chicago_titles_with_commas_before_the_publication_facts(raw, title):
+    assert parse_reference(raw).title == title
