@@ -311,6 +311,11 @@ def _splits_rule_title(reading: crf_tagger.Reading, text: str, title: str) -> bo
     return len(pieces) > 1 and all(start <= r.start and r.end <= start + len(title) + 1 for r in pieces)
 
 
+def _in_quotes(text: str, title: str) -> bool:
+    start = text.find(title)
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[start + len(title) : start + len(title) + 3].lstrip(",.")[:1] in "\"”’'»"
+
+
 def _joins_title_and_venue(crf_title: str, title: str, venue: str) -> bool:
     """Whether the CRF's title is the rules' title followed by the rules' venue."""
     return crf_title.startswith(title) and crf_title.rstrip(" .,;").endswith(venue)
@@ -348,6 +353,10 @@ def _apply_crf(ref: Reference) -> None:
     if reading is None or (ref.title and reading.rule_title_odds >= _KEEP_RULE_TITLE):
         return
     title = reading.first("title")
+    if ref.title and _in_quotes(text, ref.title):
+        # '“Communication Networks,” in The Forbidden ...': the quotation marks say where the title ends
+        start = text.find(ref.title)
+        title = crf_tagger.Field("title", start, start + len(ref.title), 1.0)
     if title is None and ref.title and _read_as_container(reading, text, ref.title):
         return  # "Ward staffing? Nursing Times 12": title and journal read as one journal; keep the rules'
     if ref.title and _splits_rule_title(reading, text, ref.title):

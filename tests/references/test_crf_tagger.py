@@ -118,3 +118,9 @@ def test_crf_title_may_not_end_on_a_function_word():
     raw = ("Osei M, Lund P. Night Inequalities in Wards' Compliance With the Family Sleep Prevention Act of 2009, "
            "January 2014-July 2014. Prev Sleep Dis. 2015;12:E171.")
     assert parse_reference(raw).title.endswith("Act of 2009, January 2014-July 2014")
+
+
+@needs_model
+def test_a_quoted_title_keeps_its_quotation_marks_as_bounds():
+    raw = "Robert Osei, “Hospital Networks,” in The Forbidden Night-Shifts of PreModern France (New York: Norton, 1995), 181–97"
+    assert parse_reference(raw).title == "Hospital Networks"
