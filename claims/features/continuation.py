@@ -25,13 +25,21 @@ from bisect import bisect_left
 from claims.features.lexicon import matcher
 from claims.models import Claim, Document, UnitKind
 
-__all__ = ["find_continuations"]
+__all__ = ["find_continuations", "opens_with_back_reference", "same_paragraph"]
 
 _LEAD = re.compile(r"[\W_]*")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n")
+# A blank line in plain text or Markdown; a PARAGRAPH SEPARATOR (U+2029), which the markup loaders
+# (JATS, HTML, LaTeX) write at every block boundary while their source line breaks are soft.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
 
 
-def _opens_with_back_reference(text: str) -> bool:
+def same_paragraph(text: str, end: int, start: int) -> bool:
+    """No paragraph break in ``text[end:start]`` (between one sentence's end and the next one's start)."""
+    return _PARAGRAPH_BREAK.search(text, end, start) is None
+
+
+def opens_with_back_reference(text: str) -> bool:
+    """The sentence opens with a back-reference ("These", "The study", "In addition")."""
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     m = matcher("continuation_openers").match(text, start)
@@ -57,7 +65,7 @@ def find_continuations(doc: Document, *, max_chain: int = 3) -> dict[str, str]:
             and chain < max_chain
             and claim.section == anchor.section
             and not _heading_between(heading_starts, anchor.span.end, claim.span.start)
-            and _opens_with_back_reference(claim.text)
+            and opens_with_back_reference(claim.text)
         ):
             out[claim.id] = anchor.id
             chain += 1

@@ -6,31 +6,21 @@ import re
 from collections.abc import Iterator
 
 from claims.features.checkworthy import ArticleParts
+from claims.features.lexicon import entries, matcher, trie_pattern
 from claims.models import Claim, Population
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts
 from verifier.rules._quotes import inside_quotes
 from verifier.rules.base import Rule, RuleContext, Scope
 
-# Absolutes that promise an outcome by themselves ("cures", "100% safe", "guaranteed"); the others
-# ("always", "never", "all patients", "in all cases") quantify whatever the sentence says and
-# overstate only a claim about an effect.
-_OUTCOME_ABSOLUTE = re.compile(
-    r"cur(?:e|es|ed|ing)|miracle|guarantee\w*|eliminates|eradicates|risk[- ]?free|no\s+risk|no\s+side\s+effects|"
-    r"(?:100\s?%|completely|perfectly|totally|entirely)\s+(?:safe|effective)",
-    re.IGNORECASE,
-)
-# Words of efficacy and safety that make a quantifier a promise about an effect even when the causal and
-# direction features see none ("TMS always works", "is never safe for children").
-_EFFECT_WORDS = re.compile(
-    r"(?<![\w-])(?:works?|worked|effective|efficacious|safe|unsafe|harmful|responds?|responded|"
-    r"relie(?:ve|ves|ved|ving)|recover(?:s|ed|y)?|heals?|healed)(?![\w-])",
-    re.IGNORECASE,
-)
-# Words of gain or change that are an effect on people only when the sentence names people ("patients
-# always benefit", "always improves mood in adults"): elsewhere "will invariably benefit from open
-# code" or "always room to improve" speak of anything at all.
-_GAIN_WORDS = re.compile(r"(?<![\w-])(?:helps?|helped|improv\w+|benefit\w*|succeeds?|fails?)(?![\w-])", re.IGNORECASE)
+# Word lists are data (claims/lexicons/absolute_*.txt): outcome absolutes that promise by themselves
+# ("cures", "100% safe", "guaranteed"); the other absolutes ("always", "never", "all patients", "in all
+# cases") quantify whatever the sentence says and overstate only a claim about an effect: a word of
+# efficacy or safety ("TMS always works"), or a word of gain only when the sentence names people
+# ("patients always benefit"; "will invariably benefit from open code" speaks of anything at all).
+_OUTCOME_ABSOLUTES = "absolute_outcomes"
+_EFFECT_WORDS = "absolute_effect_words"
+_GAIN_WORDS = "absolute_gain_words"
 # Quantifiers over people carry their own population ("all patients respond", "no one recovers").
 _PEOPLE_QUANTIFIER = re.compile(r"all\s+(?:patients|people|subjects)|every\s*(?:one|patient)|no\s*(?:one|body|patients?)", re.IGNORECASE)
 # Absolutes that quantify over cases or people ("in every case", "all patients"): the effect they overstate
@@ -41,14 +31,14 @@ _NEAR_NOMINAL = 5
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2014]")
 # Outcome verbs that are mechanisms as often as promises ("apoptosis eliminates infected cells", "this
 # design eliminates recall bias"): in a research article they promise an effect only about people.
-_MECHANISM_OUTCOME = re.compile(r"eliminates|eradicates", re.IGNORECASE)
+_MECHANISM_OUTCOMES = "absolute_mechanism_outcomes"
 # A possibility or a purpose, not a promise: "can be cured", "a way to treat and cure", "to guarantee privacy".
 _POSSIBILITY = re.compile(r"(?<![\w-])(?:can|could|may|might|would|to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # Words right before the cue that keep it from being asserted: a hedge ("may never"), the writer's
-# distance ("the supposed miracle cures", "so-called cure"), a denominator ("9% of all cases"), a
-# noun in a list ("outcomes (cure, failure, relapse)").
+# distance ("the supposed miracle cures", "so-called cure": claims/lexicons/absolute_distance.txt), a
+# denominator ("9% of all cases"), a noun in a list ("outcomes (cure, failure, relapse)").
 _NOT_ASSERTED = re.compile(
-    r"(?:(?<![\w-])(?:(?:supposed|so-called|alleged|purported|claimed)\s+(?:[\w-]+\s+)?|(?:may|might|could|of)\s+)|\(\s*)$",
+    rf"(?:(?<![\w-])(?:(?:{trie_pattern(entries('absolute_distance'))})\s+(?:[\w-]+\s+)?|(?:may|might|could|of)\s+)|\(\s*)$",
     re.IGNORECASE,
 )
 
@@ -101,7 +91,8 @@ class AbsoluteLanguage(Rule):
     trim the list with `extend-absolutes` in the configuration.
 
     ## Options
-    None; the lexicon is `claims/lexicons/absolutes.txt`.
+    None; the cue lexicon is `claims/lexicons/absolutes.txt`, the word lists the rule weighs them
+    with are `claims/lexicons/absolute_*.txt`.
 
     ## References
     Hyland (2005), Metadiscourse (boosters and certainty markers); proselint's
@@ -150,13 +141,13 @@ def _overstates(claim: Claim, cue: str, local: int, research_article: bool) -> b
     if _NOT_ASSERTED.search(claim.text, max(0, local - 40), local):
         return False
     human = claim.features.population is Population.HUMAN or _PEOPLE_QUANTIFIER.fullmatch(cue) is not None
-    if _OUTCOME_ABSOLUTE.fullmatch(cue):
-        if research_article and _MECHANISM_OUTCOME.fullmatch(cue) and not human:
+    if matcher(_OUTCOME_ABSOLUTES).fullmatch(cue):
+        if research_article and matcher(_MECHANISM_OUTCOMES).fullmatch(cue) and not human:
             return False
         return not _POSSIBILITY.search(claim.text, max(0, local - 60), local)
-    effects = [(m.start(), m.end()) for m in _EFFECT_WORDS.finditer(claim.text)]
+    effects = [(m.start(), m.end()) for m in matcher(_EFFECT_WORDS).finditer(claim.text)]
     if human:
-        effects += [(m.start(), m.end()) for m in _GAIN_WORDS.finditer(claim.text)]
+        effects += [(m.start(), m.end()) for m in matcher(_GAIN_WORDS).finditer(claim.text)]
         effects += [
             (c.span.start - claim.span.start, c.span.end - claim.span.start)
             for c in claim.features.cues

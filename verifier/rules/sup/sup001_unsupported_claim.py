@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from claims.features.checkworthy import ArticleParts
+from claims.features.continuation import opens_with_back_reference, same_paragraph
 from claims.models import Certainty, Claim
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts as article_parts
@@ -34,8 +35,24 @@ _REPORTING_VERB = (
     r"report(?:s|ed)?|suggest(?:s|ed)?|indicat(?:e|es|ed)|confirm(?:s|ed)?|attest(?:s|ed)?|document(?:s|ed)|"
     r"identif(?:y|ies|ied)|establish(?:es|ed)|link(?:s|ed)|associated|prove[dns]?|point(?:s|ed)?\s+to)"
 )
+# What may stand between the evidence noun and its verb: nothing, or words opened by an auxiliary, an
+# adverb, a preposition, a relative pronoun or a participle ("studies have shown", "studies in mice
+# showed", "trials conducted since 2010 found"), or by a parenthesis or comma. Another noun right after
+# the evidence noun makes it a modifier of that noun, not the subject ("clinical trial procedures were
+# established", "the key/data database model has proven").
+_GAP_OPENER = (
+    r"(?:have|has|had|also|all|both|now|then|still|further|already|often|in|on|of|from|by|at|with|without|among|"
+    r"across|over|for|under|since|during|using|which|that|who|whose|\w+ly|\w+ed|\w+ing|\d+)"
+)
+_GAP = rf"(?:\W+{_GAP_OPENER}\b(?:\W+\w+){{0,5}}?|\s*[(\[,\u2013\u2014]\W*\w+(?:\W+\w+){{0,5}}?)?"
+# A participle followed by a finite verb modifies the noun ("the literature identified does not
+# address", "the studies identified demonstrated"): it is not the reporting verb.
+_FINITE_NEXT = (
+    r"(?!\s+(?:does|do|did|is|are|was|were|has|have|had|can|could|may|might|will|would|must|"
+    rf"{_REPORTING_VERB})\b)"
+)
 RESEARCH_REPORT = re.compile(
-    rf"\b{_EVIDENCE_NOUN}\b(?:\W+\w+){{0,6}}?(?<!\bto)\W+{_REPORTING_VERB}\b"
+    rf"\b{_EVIDENCE_NOUN}\b{_GAP}(?<!\bto)\W+{_REPORTING_VERB}\b{_FINITE_NEXT}"
     r"|\b(?:has|have|had)\s+(?:also\s+|repeatedly\s+|consistently\s+)?been\s+"
     r"(?:demonstrated|shown|reported|found|observed|associated|linked|documented|established|confirmed|proven)\b",
     re.IGNORECASE,
@@ -60,6 +77,34 @@ _INLINE_SOURCE = re.compile(r"\bhttps?://\S|\bwww\.\w|\bdoi\s*:\s*10\.|\b10\.\d{
 # A number inside a condition ("if emissions fall 6%/year", "suppose 20% of bins") is a premise, not a
 # measurement somebody reported: the condition's opening word before the quantity, in the same sentence.
 _CONDITION = re.compile(r"(?<![\w-])(?:if|unless|suppose|supposing|assuming|assume)(?![\w-])", re.IGNORECASE)
+# A report inside an opening clause of time or condition ("After transition has been shown to occur in the
+# plasmid, it remains to ...", "Once an effect has been demonstrated, ...") is a premise of the writer's
+# reasoning, not a finding somebody reported: the clause runs from the sentence start to its first comma.
+_PREMISE_CLAUSE = re.compile(r"^\W*(?:after|once|until|unless|if|when|whenever|before)(?![\w-])[^,;:]*$", re.IGNORECASE)
+# Words that make a report someone else's work, not the authors' own restated: "previous studies",
+# "other groups", "Smith et al.", "(2005)", "the literature".
+_OTHERS_WORK = re.compile(
+    r"(?<![\w-])(?:previous(?:ly)?|earlier|prior|other|others|recent(?:ly)?|published|several|many|numerous|"
+    r"some|their|his|her|past|existing|literature|et\s+al)(?![\w-])|\(\s*(?:19|20)\d\d[a-z]?\s*\)",
+    re.IGNORECASE,
+)
+# A present-perfect report ("studies have shown") speaks of the literature, not of the authors' own analysis.
+_PERFECT = re.compile(r"(?<![\w-])(?:has|have|had)(?![\w-])", re.IGNORECASE)
+# A back-reference to a method or study named just before ("obtained from this method", "in that study").
+_BACK_REFERENCE = re.compile(
+    r"(?<![\w-])(?:this|that|these|those|such)\s+(?:method|methods|approach|technique|study|studies|trial|trials|"
+    r"system|model|assay|protocol|procedure|strategy|experiment|experiments|report|paper|cohort|survey)(?![\w-])",
+    re.IGNORECASE,
+)
+# A review's own body of studies ("All of the controlled studies identified demonstrated ...", "the trials
+# included showed"): a participle of search or selection between the noun and its verb.
+_INCLUDED_STUDIES = re.compile(
+    r"\b(?:studies|trials|articles|papers|reports|publications)\s+(?:identified|included|reviewed|retrieved|"
+    rf"selected|pooled|screened)\s+(?:(?:have|has|had|were|was|all|also)\s+)?{_REPORTING_VERB}\b",
+    re.IGNORECASE,
+)
+# How many sentences back, in the same paragraph, the authors' own "we found" still carries a restatement.
+_OWN_CONTEXT = 3
 
 
 def _own_numbers(claims: list[Claim], parts: ArticleParts) -> frozenset[tuple[str, float]]:
@@ -81,6 +126,60 @@ def _discussion_of_research(parts: ArticleParts, claim: Claim) -> bool:
     more treatment was 24%, 31% and 46%"): there a number alone does not show a cited finding."""
     part = parts.part.get(claim.span.start)
     return parts.research_article and part is not None and "discussion" in part.lower()
+
+
+def _neighbour(text: str, claims: list[Claim], i: int, j: int) -> Claim | None:
+    """``claims[j]`` when it lies in the same paragraph and section as ``claims[i]``, else None."""
+    if not 0 <= j < len(claims) or claims[j].section != claims[i].section:
+        return None
+    lo, hi = sorted((i, j))
+    return claims[j] if same_paragraph(text, claims[lo].span.end, claims[hi].span.start) else None
+
+
+def _cited_next_door(text: str, claims: list[Claim], i: int) -> bool:
+    """The claim's citation sits next door in its paragraph: the next sentence is cited and opens
+    with a back-reference ("... reported one case of glycosuria. This was considered a major adverse
+    event in that study [20]"), or the previous sentence is cited and this one points back to what
+    it cited ("... was created [17]. An efficiency of 10% was obtained from this method.")."""
+    after = _neighbour(text, claims, i, i + 1)
+    if after is not None and after.markers and opens_with_back_reference(after.text):
+        return True
+    before = _neighbour(text, claims, i, i - 1)
+    return before is not None and bool(before.markers) and _BACK_REFERENCE.search(claims[i].text) is not None
+
+
+def _sourced_numbers_before(text: str, claims: list[Claim], i: int) -> frozenset[tuple[str, float]]:
+    """``(kind, value)`` of the measurements of the sentences just before (same paragraph, up to
+    ``_OWN_CONTEXT``) that carry a citation or an inline source: restating such a number ("The 80%
+    success rate that the maker quotes ...") needs no second citation."""
+    out: set[tuple[str, float]] = set()
+    for j in range(i - 1, i - 1 - _OWN_CONTEXT, -1):
+        before = _neighbour(text, claims, i, j)
+        if before is None:
+            break
+        if before.markers or _INLINE_SOURCE.search(before.text):
+            out.update((q.kind, q.value) for q in before.features.quantities if q.kind in MEASURED and q.value is not None)
+    return frozenset(out)
+
+
+def _restates_own_result(text: str, claims: list[Claim], i: int, parts: ArticleParts) -> bool:
+    """In the Discussion of a research article, a report by an evidence noun ("the analysis of these
+    gene sets also found", "ROC analyses demonstrated") that follows, in the same paragraph, the
+    authors' own "we found" restates their result, unless it is in the present perfect ("studies have
+    shown") or names others' work ("previous studies", "Smith et al.", "(2005)")."""
+    claim = claims[i]
+    if not _discussion_of_research(parts, claim):
+        return False
+    report = RESEARCH_REPORT.search(claim.text)
+    if report is None or _PERFECT.search(report.group(0)) or _OTHERS_WORK.search(claim.text):
+        return False
+    for j in range(i - 1, i - 1 - _OWN_CONTEXT, -1):
+        before = _neighbour(text, claims, i, j)
+        if before is None:
+            return False
+        if not before.markers and parts.says_own_work(before.text) is not None:
+            return True
+    return False
 
 
 class Sup001Options(BaseModel):
@@ -138,6 +237,26 @@ class UnsupportedClaim(Rule):
     alone does not trigger the rule (authors restate and recompute their own
     results there); reporting research ("has been shown") still does. Hedged
     claims are skipped unless `flag-hedged` is set.
+    Who reports what is read from word shapes, not a parser: an evidence
+    noun right before another noun modifies it ("clinical trial procedures
+    were established"), so "research groups have shown" is missed; a
+    participle before a finite verb ("the literature identified does not")
+    is not the reporting verb. A report inside an opening clause of time or
+    condition ("Once an effect has been shown, ...") is a premise.
+    A claim whose citation sits next door in its paragraph is not flagged:
+    the next sentence is cited and opens with a back-reference ("This was
+    considered a major event in that study [20]"), or the previous one is
+    cited and this one points back to it ("obtained with this method"); so a
+    claim followed by "This ... [n]" about something else is missed. A
+    number restated from a cited or sourced sentence up to three sentences
+    before in its paragraph is not a new measurement. In the Discussion of a
+    research article, a report by an evidence noun in the simple tense
+    ("the analysis of these gene sets also found") within three sentences
+    after the authors' own "we found" in the same paragraph restates their
+    result, unless it names others' work ("previous", "other", "et al.",
+    "(2005)"); an uncited "studies in rats showed" right after "we found" is
+    therefore missed. A review's own included studies ("all of the trials
+    included showed") are its own work.
     Confidence is low when the document cites nothing at all (a news story or
     a web page), where every finding is a claim of the writer.
 
@@ -162,7 +281,8 @@ class UnsupportedClaim(Rule):
         parts = article_parts(ctx)
         own_numbers = _own_numbers(ctx.claims, parts)
         inline_section: str | None = None
-        for claim in ctx.claims:
+        claims = ctx.claims
+        for i, claim in enumerate(claims):
             label = _INLINE_LABEL.match(claim.text)
             if label:
                 inline_section = label.group(1)
@@ -170,8 +290,11 @@ class UnsupportedClaim(Rule):
                 continue
             if not self._applies(claim, skip) or self._own_work(claim, parts, skip):
                 continue
-            why = self._empirical(claim, own_numbers, numbers_count=not _discussion_of_research(parts, claim))
-            if why is None:
+            if _cited_next_door(ctx.document.text, claims, i):
+                continue
+            own_numbers_here = own_numbers | _sourced_numbers_before(ctx.document.text, claims, i)
+            why = self._empirical(claim, own_numbers_here, numbers_count=not _discussion_of_research(parts, claim))
+            if why is None or _restates_own_result(ctx.document.text, claims, i, parts):
                 continue
             cues = {c.span.start: c for c in claim.features.cues if c.kind in ("booster", "absolute", "causal")}
             evidence = [Trigger(kind="cue", text=c.text, span=c.span, detail=c.kind) for c in cues.values()]
@@ -204,6 +327,8 @@ class UnsupportedClaim(Rule):
         part = parts.part.get(start)
         if parts.reports_own_work(start) or (skip and part and skip.search(part)):
             return True
+        if parts.research_article and _INCLUDED_STUDIES.search(claim.text):
+            return True
         return parts.says_own_work(claim.text) is not None
 
     @staticmethod
@@ -212,7 +337,7 @@ class UnsupportedClaim(Rule):
     ) -> str | None:
         """Why the claim reports research that needs a source, or None when it does not."""
         report = RESEARCH_REPORT.search(claim.text)
-        if report:
+        if report and not _PREMISE_CLAUSE.match(claim.text, 0, report.start()):
             return f"reports research ('{' '.join(report.group(0).split())}')"
         if not numbers_count:
             return None
