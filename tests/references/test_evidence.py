@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from references.evidence import assess
 from references.evidence.sample_size import extract_sample_size, words_to_int
+from references.evidence.species import species_from_text
 from references.models import EvidenceLevel, Reference, RetractionStatus, SourceType, Species, StudyDesign
 
 
@@ -230,3 +231,17 @@ def test_assess_returns_a_copy():
 def test_assess_never_crashes(title, abstract):
     ev = graded(title=title, abstract=abstract).evidence
     assert 0.0 <= ev.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("title", "species"),
+    [
+        ("Xenotropic murine leukemia virus in healthy blood donors from a night-shift cohort", Species.HUMAN),
+        ("Night-shift sleep in kidney transplant recipients", Species.HUMAN),
+        # near misses: the virus name alone says nothing; mice are animals
+        ("Murine leukemia virus integration sites in sleep genes", Species.UNKNOWN),
+        ("Murine leukemia virus in mice kept on night shifts", Species.ANIMAL),
+    ],
+)
+def test_virus_names_are_not_species_and_donors_are_people(title, species):
+    assert species_from_text(title, "title")[0] is species
