@@ -11,7 +11,11 @@ the line after the full stop, statistics, headings and web boilerplate. Measures
 * MB/s of each stage of the full pipeline (``verifier.pipeline.analyze``, replayed step by
   step with the same functions, under the same paused garbage collector) on the manuscript
   plus a numbered reference list, at 0.25 MB and twice that, each in a fresh process
-  (targets >= 1 MB/s, time ratio <= 2.2 for every stage).
+  (targets >= 1 MB/s, time ratio <= 2.2 for every stage);
+* peak memory per MB of input, as the growth of the peak resident set size (``VmHWM`` of a
+  fresh process, so allocator overhead counts as users feel it) between a 20 KB and a 1 MB
+  manuscript: for ``verifier.pipeline.analyze`` alone (the report built and kept), and for
+  ``verifier check --format json`` (the pipeline plus the JSON report written).
 
 Run: .venv/bin/python benchmarks/throughput.py
 """
@@ -231,6 +235,66 @@ def _full_pipeline(size: int, runs: int = 2) -> None:
         print(f"  {name:46} {t:7.3f}  {mb / t if t else float('inf'):7.2f}  {t2 / t if t else 0:6.2f}x")
 
 
+def _peak_rss_kb() -> int:
+    """This process's peak resident set size in KB: ``VmHWM`` (Linux), which exec resets;
+    ``ru_maxrss`` would count the memory of the benchmark process that forked this one."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise OSError("no VmHWM in /proc/self/status")
+
+
+def _run_and_report_peak(argv: list[str]) -> None:
+    """``--peak analyze FILE`` or ``--peak cli ARGS...``: run, then print the peak RSS (KB) last."""
+    if argv[0] == "analyze":
+        from verifier.config import VerifierConfig
+        from verifier.pipeline import analyze
+
+        text = Path(argv[1]).read_text(encoding="utf-8")
+        report = analyze(Document(path=argv[1], text=text, sha256="0" * 64, format="txt", encoding="utf-8"),
+                         VerifierConfig())
+        assert report.claims  # kept until the peak is read, as a caller holding the report would
+    else:
+        from verifier.cli import main as cli
+
+        try:
+            cli(argv[1:])
+        except SystemExit as done:
+            if done.code not in (0, 1, None):  # 1: findings at the fail-on severity
+                raise
+    print(_peak_rss_kb())
+
+
+def _memory(size: int = 1_000_000) -> None:
+    """Peak RSS growth per MB of input between a 20 KB and a ``size`` manuscript, for the pipeline
+    alone and for the CLI writing JSON; each run a fresh process, so nothing is shared."""
+    import tempfile
+
+    if not Path("/proc/self/status").exists():
+        print("memory: skipped (needs Linux /proc/self/status)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes, peaks = [], {"pipeline": [], "cli": []}
+        for n in (20_000, size):
+            path = Path(tmp) / f"m{n}.txt"
+            path.write_text(manuscript(n) + reference_list(), encoding="utf-8")
+            sizes.append(path.stat().st_size / 1e6)
+            runs = {"pipeline": ["analyze", str(path)],
+                    "cli": ["cli", "check", str(path), "--format", "json", "-o", str(Path(tmp) / f"r{n}.json")]}
+            for name, argv in runs.items():
+                proc = subprocess.run([sys.executable, __file__, "--peak", *argv], cwd=ROOT, capture_output=True,
+                                      text=True, check=False)
+                if proc.returncode != 0:
+                    print(f"memory: skipped ({(proc.stderr.strip().splitlines() or ['?'])[-1]})")
+                    return
+                peaks[name].append(int(proc.stdout.split()[-1]))
+    mb = sizes[1] - sizes[0]
+    for name, label in (("pipeline", "verifier.pipeline.analyze"), ("cli", "verifier check --format json")):
+        small, big = peaks[name]
+        print(f"peak memory {label}: {(big - small) / 1e3 / mb:.0f} MB per MB of input "
+              f"(peak RSS {small / 1e3:.0f} MB at {sizes[0]:.2f} MB, {big / 1e3:.0f} MB at {sizes[1]:.2f} MB)")
+
+
 def main() -> None:
     base = manuscript(2_100_000).encode("utf-8")
     mb = len(base) / 1_000_000
@@ -249,10 +313,15 @@ def main() -> None:
           f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)")
     _cold_start()
     _full_pipeline(250_000)
+    _memory()
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--stages"]:
         _print_stages(int(sys.argv[2]))
+    elif sys.argv[1:2] == ["--peak"]:
+        _run_and_report_peak(sys.argv[2:])
+    elif sys.argv[1:2] == ["--memory"]:
+        _memory()
     else:
         main()

@@ -59,19 +59,19 @@ _OPTIONAL = {"value": float, "low": float, "high": float, "unit": str, "name": s
 
 def _make(view: SentenceView, kind: str, i: int, j: int, **fields: object) -> Quantity:
     """The quantity, built without re-validation when every field already has its declared type
-    (``build_valid``: a claim stage builds thousands); through the validating constructor otherwise."""
+    (``build_valid``: a claim stage builds thousands); through the validating constructor otherwise.
+    Every field is given (``None`` where none was found), so all quantities share one fields-set."""
     given = {"kind": kind, "text": view.quote(i, j), "span": view.span(i, j), **fields}
-    df = fields.get("df", [])
+    values = {name: given.get(name) for name in Quantity.model_fields}
+    df = values["df"] = fields.get("df", [])
     if (
-        type(given["span"]) is Span
+        type(values["span"]) is Span
         and all(k in _OPTIONAL and (v is None or type(v) is _OPTIONAL[k]) for k, v in fields.items() if k != "df")
         and type(df) is list
         and all(type(d) is float for d in df)  # type: ignore[attr-defined]
     ):
-        values = {name: given.get(name) for name in Quantity.model_fields}
-        values["df"] = df if "df" in fields else []
-        return build_valid(Quantity, values, fields_set=set(given))
-    return Quantity(**given)  # type: ignore[arg-type]
+        return build_valid(Quantity, values)
+    return Quantity(**values)  # type: ignore[arg-type]
 
 
 def _free(taken: list[tuple[int, int]], i: int, j: int) -> bool:

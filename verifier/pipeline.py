@@ -23,7 +23,7 @@ from claims.features import checkworthiness, describe, find_continuations
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
 from claims.quantities import find_quantities
-from claims.spans import LineIndex
+from claims.spans import LineIndex, with_updates
 from references.evidence import assess
 from references.linking import link
 from references.loaders import load_reference_file
@@ -65,7 +65,11 @@ def read_sources(folder: Path) -> dict[str, str]:
 
 def describe_claims(doc: Document) -> Document:
     """Fill each claim's features: certainty, causality, population, direction, quantities,
-    check-worthiness; and record which unmarked claims continue a cited one."""
+    check-worthiness; and record which unmarked claims continue a cited one.
+
+    The copies are built with ``with_updates`` and every field of a described claim and of its
+    features is set (``continues`` too, ``None`` when it continues nothing), so all claims and
+    all features share one fields-set each instead of a 728-byte set per model."""
     lines = LineIndex(doc.text)
     kinds = {s.span.start: s.kind for s in doc.sentences}
     described: list[Claim] = []
@@ -76,23 +80,19 @@ def describe_claims(doc: Document) -> Document:
         worthy, reason = checkworthiness(
             view, kind=kinds.get(claim.span.start, UnitKind.PROSE), section=claim.section, has_markers=bool(claim.markers)
         )
-        features = features.model_copy(
-            update={
-                "direction": dir_,
-                "negated": negated,
-                "cues": [*features.cues, *dir_cues],
-                "quantities": find_quantities(view),
-                "checkworthy_reason": reason,
-            }
-        )
-        described.append(claim.model_copy(update={"features": features, "checkworthy": worthy}))
+        features = with_updates(features, {
+            "direction": dir_,
+            "negated": negated,
+            "cues": [*features.cues, *dir_cues],
+            "quantities": find_quantities(view),
+            "checkworthy_reason": reason,
+        })
+        described.append(with_updates(claim, {"features": features, "checkworthy": worthy}))
     doc = doc.model_copy(update={"claims": described})
     continues = find_continuations(doc)
-    if continues:
-        doc = doc.model_copy(
-            update={"claims": [c.model_copy(update={"continues": continues.get(c.id)}) for c in doc.claims]}
-        )
-    return doc
+    return doc.model_copy(
+        update={"claims": [with_updates(c, {"continues": continues.get(c.id)}) for c in doc.claims]}
+    )
 
 
 def continuation_links(doc: Document, links: list[Link]) -> list[Link]:

@@ -24,6 +24,7 @@ from verifier.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from reports.audit import AuditRow
     from verifier.config import VerifierConfig
     from verifier.models import Report
     from verifier.pipeline import Inputs
@@ -53,8 +54,7 @@ def check(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:
     """Check manuscripts: unsupported, overstated and contradictory claims, broken citations."""
-    from reports.audit import AuditRow
-    from verifier.cli.batch import batch_targets, expand_inputs, skip_line, write_summary
+    from verifier.cli.batch import batch_targets, expand_inputs, write_summary
     from verifier.cli.output import render_all
     from verifier.pipeline import Inputs, read_sources
 
@@ -91,15 +91,9 @@ def check(
         raise typer.Exit(0 if exit_zero or not _fails(report, configs[0]) else 1)
     rows, failed = [], False
     for path, cfg, targets in zip(paths, configs, per_paper):
-        try:
-            report, text = _analyze(path, cfg, inputs, max_bytes)
-        except VerifierError as err:
-            print(skip_line(path, err), file=sys.stderr)
-            rows.append(AuditRow(path, error=str(err).replace("\n", " ")))
-            continue
-        render_all(report, text, targets, by=by)
-        rows.append(AuditRow(path, report, outputs=tuple(str(p) for _, p in targets if p is not None)))
-        failed = failed or _fails(report, cfg)
+        row, fails = _check_one(path, cfg, inputs, targets, max_bytes, by)
+        rows.append(row)
+        failed = failed or fails
     write_summary(rows, summary_path)
     if any(row.report is None for row in rows):
         raise typer.Exit(2)
@@ -112,6 +106,32 @@ def _analyze(path: str, cfg: VerifierConfig, inputs: Inputs, max_bytes: int) -> 
 
     doc = read_document(path, max_bytes)
     return analyze(doc, cfg, replace(inputs, retractions_path=cfg.retractions)), doc.text
+
+
+def _check_one(
+    path: str, cfg: VerifierConfig, inputs: Inputs, targets: list[tuple[Format, Path | None]], max_bytes: int, by: str
+) -> tuple[AuditRow, bool]:
+    """One manuscript of a many-paper run: its reports written, its row of the audit table, and
+    whether it fails. Its own function so the report is freed before the next paper is read."""
+    from reports.audit import AuditRow
+    from verifier.cli.batch import skip_line
+    from verifier.cli.output import render_all
+
+    try:
+        report, text = _analyze(path, cfg, inputs, max_bytes)
+    except VerifierError as err:
+        print(skip_line(path, err), file=sys.stderr)
+        return AuditRow(path, error=str(err).replace("\n", " ")), False
+    render_all(report, text, targets, by=by)
+    outputs = tuple(str(p) for _, p in targets if p is not None)
+    return AuditRow(path, _summary_only(report), outputs=outputs), _fails(report, cfg)
+
+
+def _summary_only(report: Report) -> Report:
+    """The report as the audit table reads it (input and summary), without claims, references,
+    links and findings: a run over a folder keeps one per paper until it writes the table, and
+    whole reports made its memory grow with the folder (~200 MB per MB of manuscript)."""
+    return report.model_copy(update={"claims": [], "references": [], "links": [], "findings": [], "skipped": []})
 
 
 def _fails(report: Report, cfg: VerifierConfig) -> bool:
