@@ -29,3 +29,19 @@ def analyze_text(text: str, select: list[str], *, sources: dict[str, str] | None
     doc = Document(path="case.md", text=text, sha256="0" * 64, format="md", encoding="utf-8")
     cfg = VerifierConfig.model_validate({"select": select, "preview": True, **config})
     return analyze(doc, cfg, Inputs(sources=sources or {}))
+
+
+# A reference list of one trial in adults, one rat study and one narrative review, for rule tests
+# that need cited sentences inside a small article.
+ARTICLE_REFS = (
+    "\n\nReferences\n\n"
+    "1. Stone A, Reed B. Ketamine infusion and depressive symptoms in adults: a randomized controlled trial. "
+    "J Psychiatr Res. 2019;12:1-9.\n"
+    "2. Hale C. Dendritic spine loss after chronic stress in rats. Neuron. 2018;40:10-20.\n"
+    "3. Moss D. Antidepressant drugs: a narrative review. Drugs. 2017;5:3-9.\n"
+)
+
+
+def codes(text: str, select: list[str]) -> list[str]:
+    """The codes of the findings the ``select`` rules make on ``text``."""
+    return [f.code for f in analyze_text(text, select).findings]

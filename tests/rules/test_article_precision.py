@@ -3,7 +3,8 @@ case per fix, with sentences written for this test (no article text)."""
 
 from __future__ import annotations
 
-from helpers import analyze_text
+from helpers import ARTICLE_REFS as REFS
+from helpers import analyze_text, codes
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,17 +13,6 @@ from claims.models import Document
 from claims.quantities import find_quantities
 from claims.spans import SentenceView
 
-REFS = (
-    "\n\nReferences\n\n"
-    "1. Stone A, Reed B. Ketamine infusion and depressive symptoms in adults: a randomized controlled trial. "
-    "J Psychiatr Res. 2019;12:1-9.\n"
-    "2. Hale C. Dendritic spine loss after chronic stress in rats. Neuron. 2018;40:10-20.\n"
-    "3. Moss D. Antidepressant drugs: a narrative review. Drugs. 2017;5:3-9.\n"
-)
-
-
-def codes(text: str, select: list[str]) -> list[str]:
-    return [f.code for f in analyze_text(text, select).findings]
 
 
 def article(intro: str, results: str, discussion: str = "Nothing further was tested here.") -> str:

@@ -4,24 +4,14 @@ text)."""
 
 from __future__ import annotations
 
-from helpers import analyze_text
+from helpers import ARTICLE_REFS as REFS
+from helpers import codes
 
 from claims.features.lexicon import matcher
 from claims.features.population import population
 from claims.models import Population
 from claims.spans import SentenceView
 
-REFS = (
-    "\n\nReferences\n\n"
-    "1. Stone A, Reed B. Ketamine infusion and depressive symptoms in adults: a randomized controlled trial. "
-    "J Psychiatr Res. 2019;12:1-9.\n"
-    "2. Hale C. Dendritic spine loss after chronic stress in rats. Neuron. 2018;40:10-20.\n"
-    "3. Moss D. Antidepressant drugs: a narrative review. Drugs. 2017;5:3-9.\n"
-)
-
-
-def codes(text: str, select: list[str]) -> list[str]:
-    return [f.code for f in analyze_text(text, select).findings]
 
 
 def research_article(discussion: str) -> str:
