@@ -20,7 +20,7 @@ from references.parsing.classify import classify
 from references.parsing.identifiers import extract_identifiers
 from references.parsing.lexicon import load_words
 from references.parsing.tail import YEAR, clean_venue, parse_tail, year_of
-from references.parsing.title import container_start, journal_only, title_end
+from references.parsing.title import comma_title_end, container_start, first_stop, journal_only, title_end
 
 __all__ = ["parse_reference", "strip_label"]
 
@@ -38,9 +38,6 @@ _LATE_YEAR = re.compile(  # "Tesser (2003) Title", "NEEM community members (2013
 )
 _PUBLISHER_YEAR_ONLY = re.compile(r"[\s.]*[^.;]{1,80};\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,10}")
-_PUBLICATION_FACTS = re.compile(r"\s\([^():]{2,60}:[^()]{2,120}?(?:1[5-9]|20)\d\d[a-z]?\)")  # " (London: Penguin, 1995)"
-_NOTE_AFTER_TITLE = re.compile(r",\s+(?:ed\.|eds\.|trans\.|edited\s+by|translated\s+by|comp\.|in(?=\s+[A-Z]))\s", re.IGNORECASE)
-_SENTENCE_STOP = re.compile(r"[.?!]\s+[A-Z]")
 _OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
@@ -61,40 +58,6 @@ def strip_label(text: str) -> tuple[int | None, str]:
         return None, text[mark.end() :] if mark else text
     num = next(g for g in m.groups() if g is not None)
     return int(num), text[m.end() :]
-
-
-def _title_end(text: str, comma_mode: bool) -> int:
-    """Offset where a title starting at 0 ends (exclusive of the delimiter)."""
-    for m in re.finditer(r"[.?!](?=\s|$)|,(?=\s)" if comma_mode else r"[.?!](?=\s|$)", text):
-        ch = m.group()
-        pos = m.start()
-        if ch in "?!":
-            return pos + 1
-        if ch == ".":
-            before = text[:pos].rsplit(None, 1)
-            word = before[-1].lower() if before else ""
-            if word.strip("(\"“") in load_words("abbreviation_words"):
-                continue
-            nxt = text[pos + 1 :].lstrip()[:1]
-            if nxt and nxt.islower():
-                continue
-        if pos < 2:
-            continue
-        return pos
-    return len(text)
-
-
-def _comma_title_end(text: str) -> int:
-    """Where a title ends in a list that puts a comma after the names (Chicago notes, many humanities
-    lists). With the publication facts in brackets, "Title, with, commas, ed. X (City: Publisher, 1989)",
-    the title runs to the note or the bracket, commas and all; otherwise it ends at the first stop or comma."""
-    facts = _PUBLICATION_FACTS.search(text)
-    if facts:
-        note = _NOTE_AFTER_TITLE.search(text, 0, facts.start())
-        end = note.start() if note else facts.start()
-        if end > 0 and not _SENTENCE_STOP.search(text, 0, end):
-            return end
-    return _title_end(text, comma_mode=True)
 
 
 def _opens_title(quoted: str, after: str) -> bool:
@@ -126,7 +89,7 @@ def _quoted(text: str) -> tuple[str, int] | None:
 
 def _organization(text: str) -> tuple[Author, int] | None:
     """A corporate author as the first sentence ('World Health Organization. Title...')."""
-    end = _title_end(text, comma_mode=False)
+    end = first_stop(text)
     paren = re.search(r"\s\((?=(?:1[5-9]|20)\d\d)", text[:end])
     if paren:
         end = paren.start()
@@ -236,7 +199,7 @@ def _read_rules(raw: str) -> tuple[Reference, bool]:
     elif no_title:
         title, end = "", 0
     else:
-        end = _comma_title_end(rest) if comma_mode else title_end(rest)
+        end = comma_title_end(rest) if comma_mode else title_end(rest)
         title = rest[:end]
         if end < len(rest) and rest[end] in "?!":
             end += 1
@@ -311,9 +274,14 @@ def _splits_rule_title(reading: crf_tagger.Reading, text: str, title: str) -> bo
     return len(pieces) > 1 and all(start <= r.start and r.end <= start + len(title) + 1 for r in pieces)
 
 
-def _in_quotes(text: str, title: str) -> bool:
+def _quoted_title(text: str, title: str) -> crf_tagger.Field | None:
+    """The rules' title as a field when quotation marks enclose it in ``text``, else None."""
     start = text.find(title)
-    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[start + len(title) : start + len(title) + 3].lstrip(",.")[:1] in "\"”’'»"
+    end = start + len(title)
+    closer = text[end : end + 3].lstrip(",.")[:1]
+    if start > 0 and text[start - 1] in _OPEN_QUOTES and closer and closer in "\"”’'»":
+        return crf_tagger.Field("title", start, end, 1.0)
+    return None
 
 
 def _joins_title_and_venue(crf_title: str, title: str, venue: str) -> bool:
@@ -353,10 +321,8 @@ def _apply_crf(ref: Reference) -> None:
     if reading is None or (ref.title and reading.rule_title_odds >= _KEEP_RULE_TITLE):
         return
     title = reading.first("title")
-    if ref.title and _in_quotes(text, ref.title):
-        # '“Communication Networks,” in The Forbidden ...': the quotation marks say where the title ends
-        start = text.find(ref.title)
-        title = crf_tagger.Field("title", start, start + len(ref.title), 1.0)
+    # '“Communication Networks,” in The Forbidden ...': the quotation marks say where the title ends
+    title = (_quoted_title(text, ref.title) if ref.title else None) or title
     if title is None and ref.title and _read_as_container(reading, text, ref.title):
         return  # "Ward staffing? Nursing Times 12": title and journal read as one journal; keep the rules'
     if ref.title and _splits_rule_title(reading, text, ref.title):

@@ -23,7 +23,7 @@ import re
 from references.parsing.lexicon import load_words
 from references.parsing.tail import YEAR, venue_end
 
-__all__ = ["container_start", "journal_only", "title_end"]
+__all__ = ["comma_title_end", "container_start", "first_stop", "journal_only", "title_end"]
 
 _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
 _PUBLISHER = re.compile(r"^[A-Z][\w.' -]{1,40}?(?:,\s*[A-Z][\w. ]{1,20})?\s*:\s*[A-Z]")
@@ -35,6 +35,9 @@ _GLUED_TAIL = re.compile(
     r"|(?<=\.), \d{1,4} \((?:1[5-9]|20)\d\d\)"
 )
 _WORD = re.compile(r"\S+")
+_PUBLICATION_FACTS = re.compile(r"\s\([^():]{2,60}:[^()]{2,120}?(?:1[5-9]|20)\d\d[a-z]?\)")  # " (London: Penguin, 1995)"
+_NOTE_AFTER_TITLE = re.compile(r",\s+(?:ed\.|eds\.|trans\.|edited\s+by|translated\s+by|comp\.|in(?=\s+[A-Z]))\s", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.?!]\s+[A-Z]")
 # "... of coral reefs In: Sale PF, editor", "..., in Proceedings of the ACM": the container, with no stop before it
 _IN_CONTAINER = re.compile(r"\s+In:\s|\.\s+In:?\s+(?=[A-Z])|,\s+[Ii]n:?\s+(?=Proc(?:eedings|\.)\s)")
 _PART_NUMBER = re.compile(
@@ -182,6 +185,41 @@ def journal_only(text: str) -> bool:
 def title_end(text: str) -> int:
     """Offset in ``text`` where the title that starts at 0 ends (its closing '?' or '!' included)."""
     return container_start(text, _segments_end(text))
+
+
+def first_stop(text: str, comma_mode: bool = False) -> int:
+    """Offset of the first stop (or, in ``comma_mode``, comma) that ends a sentence starting at 0:
+    not after an abbreviation or before a lower-case word ("?" and "!" are kept in)."""
+    for m in re.finditer(r"[.?!](?=\s|$)|,(?=\s)" if comma_mode else r"[.?!](?=\s|$)", text):
+        ch = m.group()
+        pos = m.start()
+        if ch in "?!":
+            return pos + 1
+        if ch == ".":
+            before = text[:pos].rsplit(None, 1)
+            word = before[-1].lower() if before else ""
+            if word.strip("(\"“") in load_words("abbreviation_words"):
+                continue
+            nxt = text[pos + 1 :].lstrip()[:1]
+            if nxt and nxt.islower():
+                continue
+        if pos < 2:
+            continue
+        return pos
+    return len(text)
+
+
+def comma_title_end(text: str) -> int:
+    """Where a title ends in a list that puts a comma after the names (Chicago notes, many humanities
+    lists). With the publication facts in brackets, "Title, with, commas, ed. X (City: Publisher, 1989)",
+    the title runs to the note or the bracket, commas and all; otherwise it ends at the first stop or comma."""
+    facts = _PUBLICATION_FACTS.search(text)
+    if facts:
+        note = _NOTE_AFTER_TITLE.search(text, 0, facts.start())
+        end = note.start() if note else facts.start()
+        if end > 0 and not _SENTENCE_STOP.search(text, 0, end):
+            return end
+    return first_stop(text, comma_mode=True)
 
 
 def container_start(text: str, end: int) -> int:

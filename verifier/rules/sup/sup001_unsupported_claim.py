@@ -290,11 +290,11 @@ class UnsupportedClaim(Rule):
                 continue
             if not self._applies(claim, skip) or self._own_work(claim, parts, skip):
                 continue
-            if _cited_next_door(ctx.document.text, claims, i):
-                continue
-            own_numbers_here = own_numbers | _sourced_numbers_before(ctx.document.text, claims, i)
-            why = self._empirical(claim, own_numbers_here, numbers_count=not _discussion_of_research(parts, claim))
-            if why is None or _restates_own_result(ctx.document.text, claims, i, parts):
+            text = ctx.document.text
+            sourced = _sourced_numbers_before(text, claims, i) if claim.features.quantities else frozenset()
+            why = self._empirical(claim, own_numbers | sourced if sourced else own_numbers,
+                                  numbers_count=not _discussion_of_research(parts, claim))
+            if why is None or _cited_next_door(text, claims, i) or _restates_own_result(text, claims, i, parts):
                 continue
             cues = {c.span.start: c for c in claim.features.cues if c.kind in ("booster", "absolute", "causal")}
             evidence = [Trigger(kind="cue", text=c.text, span=c.span, detail=c.kind) for c in cues.values()]
