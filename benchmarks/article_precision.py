@@ -57,7 +57,13 @@ def run(path: Path) -> dict:
                 "message": f.message,
             }
         )
-    return {"file": path.name, "sentences": len(report.claims), "bytes": len(doc.text), "seconds": seconds, "findings": findings}
+    return {
+        "file": path.name,
+        "sentences": len(report.claims),
+        "bytes": len(doc.text),
+        "seconds": seconds,
+        "findings": findings,
+    }
 
 
 def table(title: str, results: list[dict], codes: list[str]) -> None:
@@ -69,7 +75,9 @@ def table(title: str, results: list[dict], codes: list[str]) -> None:
     for code in codes:
         print(f"  {code:<8}{counts[code]:>10}{1000 * counts[code] / max(sentences, 1):>14.2f}{with_any[code]:>10}")
     total = sum(counts.values())
-    print(f"  {'all':<8}{total:>10}{1000 * total / max(sentences, 1):>14.2f}{sum(1 for r in results if r['findings']):>10}")
+    print(
+        f"  {'all':<8}{total:>10}{1000 * total / max(sentences, 1):>14.2f}{sum(1 for r in results if r['findings']):>10}"
+    )
 
 
 def main() -> None:

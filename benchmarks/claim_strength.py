@@ -29,7 +29,9 @@ ORDER = [Causality.NONE, Causality.CORRELATIONAL, Causality.CONDITIONAL_CAUSAL, 
 STRENGTH = {c: i for i, c in enumerate(ORDER)}
 
 
-def prf(gold: list[str], pred: list[str], labels: list[str]) -> tuple[dict[str, tuple[float, float, float, int]], float]:
+def prf(
+    gold: list[str], pred: list[str], labels: list[str]
+) -> tuple[dict[str, tuple[float, float, float, int]], float]:
     table = {}
     for lab in labels:
         tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
@@ -67,7 +69,10 @@ def report_causality(title: str, gold: list[str], pred: list[str]) -> None:
     print_table(title, table, macro)
     print("  confusion (rows gold, cols predicted):", "  ".join(c.value[:5] for c in ORDER))
     for g in ORDER:
-        print(f"  {g.value:<20}", " ".join(f"{sum(a == g.value and b == p.value for a, b in zip(gold, pred)):6d}" for p in ORDER))
+        print(
+            f"  {g.value:<20}",
+            " ".join(f"{sum(a == g.value and b == p.value for a, b in zip(gold, pred)):6d}" for p in ORDER),
+        )
 
 
 def main() -> None:

@@ -94,8 +94,10 @@ def summary(name: str, records: list[dict], mode: str) -> None:
     acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
     decided = [(g, p) for g, p in zip(gold, pred) if p != "unknown"]
     prec = sum(g == p for g, p in decided) / max(1, len(decided))
-    print(f"{name:52} n={len(records):3d}  macro-F1 {macro:.3f}  accuracy {acc:.3f}  "
-          f"precision-when-given {prec:.3f} on {len(decided)}")
+    print(
+        f"{name:52} n={len(records):3d}  macro-F1 {macro:.3f}  accuracy {acc:.3f}  "
+        f"precision-when-given {prec:.3f} on {len(decided)}"
+    )
 
 
 def details(records: list[dict], name: str) -> None:
@@ -131,9 +133,11 @@ def main() -> None:
     tuning = [r for r in records if r.get("added") != "held-out-2"]
     original = [r for r in records if "added" not in r]
     with_abstract = [r for r in records if r.get("abstract")]
-    print(f"evidence benchmark: {len(records)} labelled records ({DATA.name}); "
-          f"{sum(bool(r.get('venue')) for r in records)} with a venue, {len(with_abstract)} with an abstract, "
-          f"{len(records) - len(original)} records added after the cues were tuned")
+    print(
+        f"evidence benchmark: {len(records)} labelled records ({DATA.name}); "
+        f"{sum(bool(r.get('venue')) for r in records)} with a venue, {len(with_abstract)} with an abstract, "
+        f"{len(records) - len(original)} records added after the cues were tuned"
+    )
     summary("original records, fields as labelled before H11", original, "as_before")
     summary("tuning records, title only (no venue, no abstract)", tuning, "title_only")
     summary("tuning records, title + venue + abstract", tuning, "full")
@@ -157,7 +161,7 @@ def main() -> None:
         details(heldout, "HELD-OUT-2 records")
     if "-v" in sys.argv:
         print("\nerrors (tuning records" + (" and held-out-2" if show_heldout else "") + "):")
-        for r in (records if show_heldout else tuning):
+        for r in records if show_heldout else tuning:
             p = assess(to_reference(0, r)).evidence.design.value
             if r["design"] != p:
                 tag = "H " if r.get("added") == "held-out-2" else ""
@@ -170,7 +174,9 @@ def main() -> None:
     for r in big:
         assess(r)
     t = time.perf_counter() - start
-    print(f"\nthroughput: {len(big) / t:,.0f} references/s ({len(big)} assessed in {t:.2f} s; first pass {elapsed:.2f} s)")
+    print(
+        f"\nthroughput: {len(big) / t:,.0f} references/s ({len(big)} assessed in {t:.2f} s; first pass {elapsed:.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def main() -> None:
     tp = fp = fn = 0
     false_pos: Counter[str] = Counter()
     false_neg: Counter[str] = Counter()
-    for (text, gold, gold_cues), (level, cues) in zip(rows, results):
+    for (_text, gold, gold_cues), (level, cues) in zip(rows, results):
         pred = level is Certainty.HEDGED
         tp += gold and pred
         fp += pred and not gold

@@ -79,7 +79,9 @@ def evaluate(folder: str, show_misses: bool) -> None:
     print(f"{folder:10s} mask: {size:.1f} MB in {seconds:.2f} s = {size / seconds:.1f} MB/s")
 
 
-def _score(folder: str, paths: list[Path], reports: list[dict], prose_only: bool, show_misses: bool, label: str) -> None:
+def _score(
+    folder: str, paths: list[Path], reports: list[dict], prose_only: bool, show_misses: bool, label: str
+) -> None:
     n_pred = tp_pred = n_gold = found = right = 0
     for path, report in zip(paths, reports):
         text, _ = decode(path.read_bytes())
@@ -135,7 +137,7 @@ def _score(folder: str, paths: list[Path], reports: list[dict], prose_only: bool
 
 def _context(text: str, s: int, e: int) -> str:
     flat = lambda t: re.sub(r"<[^>]*>", "", t).replace("\n", " ")  # noqa: E731
-    return f"{flat(text[max(0, s - 120):s])[-50:]!r} [[{flat(text[s:e])}]] {flat(text[e:e + 80])[:30]!r}"
+    return f"{flat(text[max(0, s - 120) : s])[-50:]!r} [[{flat(text[s:e])}]] {flat(text[e : e + 80])[:30]!r}"
 
 
 def main() -> None:
@@ -143,7 +145,9 @@ def main() -> None:
         print(f"no data at {DATA}; skipped")
         return
     show_misses = "--misses" in sys.argv[1:]
-    print("verifier check FILE.xml -f json; marker match = overlap with a gold bibr xref; link accuracy over found xrefs")
+    print(
+        "verifier check FILE.xml -f json; marker match = overlap with a gold bibr xref; link accuracy over found xrefs"
+    )
     evaluate("jats_plos", show_misses)
     evaluate("jats_elife", show_misses)
 

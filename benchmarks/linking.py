@@ -129,7 +129,9 @@ def evaluate(folder: str, numbered: bool, show_misses: bool = False) -> None:
         text, gold, entry_at = render(path, numbered)
         reflist = find_reference_list(text)
         exclude = [(reflist.start, reflist.end)] if reflist else []
-        doc = analyze_document(Document(path=str(path), text=text, sha256="", format="txt", encoding="utf-8"), exclude=exclude)
+        doc = analyze_document(
+            Document(path=str(path), text=text, sha256="", format="txt", encoding="utf-8"), exclude=exclude
+        )
         markers = [m for c in doc.claims for m in c.markers if m.style is not MarkerStyle.NARRATIVE]
         result = link(doc.claims, reflist.entries if reflist else [])
         rid_of = {}
@@ -171,15 +173,20 @@ def evaluate(folder: str, numbered: bool, show_misses: bool = False) -> None:
 def _print_misses(name: str, text: str, gold: list[tuple[int, int, str]], markers: list[CitationMarker]) -> None:
     for s, e, _ in gold:
         if not any(m.span.start < e and s < m.span.end for m in markers):
-            print(f"  MISS  {name}: {text[max(0, s - 50):s]!r} [[{text[s:e]}]] {text[e:e + 30]!r}")
+            print(f"  MISS  {name}: {text[max(0, s - 50) : s]!r} [[{text[s:e]}]] {text[e : e + 30]!r}")
     for m in markers:
         if not any(m.span.start < e and s < m.span.end for s, e, _ in gold):
-            print(f"  EXTRA {name}: {text[max(0, m.span.start - 40):m.span.start]!r} [[{m.text}]]")
+            print(f"  EXTRA {name}: {text[max(0, m.span.start - 40) : m.span.start]!r} [[{m.text}]]")
 
 
 def speed() -> None:
     refs = [
-        Reference(key=f"r{i}", number=i + 1, authors=[Author(family=f"Family{i % 1999}"), Author(family="Second")], year=str(1950 + i % 70))
+        Reference(
+            key=f"r{i}",
+            number=i + 1,
+            authors=[Author(family=f"Family{i % 1999}"), Author(family="Second")],
+            year=str(1950 + i % 70),
+        )
         for i in range(5000)
     ]
     text = "x" * 10
@@ -195,7 +202,10 @@ def speed() -> None:
                 markers=[
                     CitationMarker(text="x", span=span, style=MarkerStyle.NUMERIC_BRACKET, keys=[str(i % 5000 + 1)]),
                     CitationMarker(
-                        text="x", span=span, style=MarkerStyle.AUTHOR_YEAR, keys=[f"Family{(i * 7) % 1999} et al. {1950 + (i * 7) % 5000 % 70}"]
+                        text="x",
+                        span=span,
+                        style=MarkerStyle.AUTHOR_YEAR,
+                        keys=[f"Family{(i * 7) % 1999} et al. {1950 + (i * 7) % 5000 % 70}"],
                     ),
                 ],
             )
@@ -204,7 +214,9 @@ def speed() -> None:
     with paused_gc():  # as verifier.pipeline.analyze runs it
         result = link(claims, refs)
     took = time.perf_counter() - started
-    print(f"speed      {sum(len(c.markers) for c in claims)} markers x {len(refs)} entries: {took:.2f} s ({len(result.links)} links)")
+    print(
+        f"speed      {sum(len(c.markers) for c in claims)} markers x {len(refs)} entries: {took:.2f} s ({len(result.links)} links)"
+    )
 
 
 def main() -> None:

@@ -59,6 +59,7 @@ def article_held_out(file_name: str) -> bool:
 
 # ---- gold-side text normalization (shared with the matching in refparse.py) ----
 
+
 def norm(text: str | None) -> str:
     if not text:
         return ""
@@ -117,6 +118,7 @@ def text_of(el) -> str:
 
 # ---- labelled pieces -> (raw, per-character labels) ----
 
+
 def _normalize(pieces: list[tuple[str, str]]) -> tuple[str, list[str]]:
     """Join labelled pieces, collapse whitespace runs to one space, trim; one label per character."""
     chars: list[str] = []
@@ -139,11 +141,29 @@ def _normalize(pieces: list[tuple[str, str]]) -> tuple[str, list[str]]:
 # ---- AnyStyle ----
 
 _ANYSTYLE = {
-    "author": "author", "editor": "editor", "translator": "editor", "director": "editor", "producer": "editor",
-    "date": "date", "title": "title", "journal": "container", "container-title": "container", "source": "container",
-    "collection-title": "collection", "volume": "volume", "pages": "pages", "publisher": "publisher",
-    "location": "location", "doi": "ident", "url": "ident", "isbn": "ident", "citation-number": "label",
-    "note": "note", "genre": "note", "medium": "note", "edition": "note",
+    "author": "author",
+    "editor": "editor",
+    "translator": "editor",
+    "director": "editor",
+    "producer": "editor",
+    "date": "date",
+    "title": "title",
+    "journal": "container",
+    "container-title": "container",
+    "source": "container",
+    "collection-title": "collection",
+    "volume": "volume",
+    "pages": "pages",
+    "publisher": "publisher",
+    "location": "location",
+    "doi": "ident",
+    "url": "ident",
+    "isbn": "ident",
+    "citation-number": "label",
+    "note": "note",
+    "genre": "note",
+    "medium": "note",
+    "edition": "note",
 }
 
 
@@ -178,6 +198,7 @@ def load_anystyle() -> list[Entry]:
 
 # ---- GROBID TEI ----
 
+
 def _tei_label(el, parent_label: str, has_article_title: bool) -> str:
     tag = el.tag.replace(TEI, "")
     if tag == "title":
@@ -189,8 +210,17 @@ def _tei_label(el, parent_label: str, has_article_title: bool) -> str:
         kind = el.get("type") or el.get("unit") or ""
         return {"vol": "volume", "volume": "volume", "issue": "issue", "pp": "pages", "page": "pages"}.get(kind, "note")
     return {
-        "author": "author", "authors": "author", "editor": "editor", "date": "date", "publisher": "publisher",
-        "pubPlace": "location", "idno": "ident", "ptr": "ident", "orgName": "publisher", "note": "note", "notes": "note",
+        "author": "author",
+        "authors": "author",
+        "editor": "editor",
+        "date": "date",
+        "publisher": "publisher",
+        "pubPlace": "location",
+        "idno": "ident",
+        "ptr": "ident",
+        "orgName": "publisher",
+        "note": "note",
+        "notes": "note",
     }.get(tag, parent_label)
 
 
@@ -217,7 +247,11 @@ def load_grobid() -> list[Entry]:
             pub = bibl.find(TEI + "publisher")
             idno = [text_of(i) for i in bibl.findall(TEI + "idno") if (i.get("type") or "").upper() == "DOI"]
             title = titles.get("a") or titles.get("m", "")
-            venue = titles.get("j") or (titles.get("m") if titles.get("a") else "") or (text_of(pub) if pub is not None else "")
+            venue = (
+                titles.get("j")
+                or (titles.get("m") if titles.get("a") else "")
+                or (text_of(pub) if pub is not None else "")
+            )
             gold = {
                 "first_author": gold_family(text_of(author) if author is not None else ""),
                 "year": year_norm(text_of(date) if date is not None else ""),
@@ -234,12 +268,34 @@ def load_grobid() -> list[Entry]:
 # ---- PLOS JATS <mixed-citation> ----
 
 _JATS = {
-    "name": "author", "collab": "author", "etal": "author", "string-name": "author",
-    "article-title": "title", "chapter-title": "title", "year": "date", "month": "date", "day": "date",
-    "season": "date", "volume": "volume", "issue": "issue", "issue-id": "issue", "supplement": "issue",
-    "fpage": "pages", "lpage": "pages", "elocation-id": "pages", "pub-id": "ident", "object-id": "ident",
-    "ext-link": "ident", "uri": "ident", "publisher-name": "publisher", "publisher-loc": "location",
-    "label": "label", "comment": "note", "edition": "note", "conf-name": "container", "series": "collection",
+    "name": "author",
+    "collab": "author",
+    "etal": "author",
+    "string-name": "author",
+    "article-title": "title",
+    "chapter-title": "title",
+    "year": "date",
+    "month": "date",
+    "day": "date",
+    "season": "date",
+    "volume": "volume",
+    "issue": "issue",
+    "issue-id": "issue",
+    "supplement": "issue",
+    "fpage": "pages",
+    "lpage": "pages",
+    "elocation-id": "pages",
+    "pub-id": "ident",
+    "object-id": "ident",
+    "ext-link": "ident",
+    "uri": "ident",
+    "publisher-name": "publisher",
+    "publisher-loc": "location",
+    "label": "label",
+    "comment": "note",
+    "edition": "note",
+    "conf-name": "container",
+    "series": "collection",
 }
 _AUTHOR_GLUE = re.compile(r"^[\s,;]*(?:(?:and|&)\s*)?$")
 _IDENT_PREFIX = re.compile(r"^\s*(?:doi|pmid|pmcid)\s*:?\s*$", re.IGNORECASE)
@@ -264,8 +320,11 @@ def _jats_pieces(el, label: str, has_title: bool, out: list[tuple[str, str]]) ->
         _jats_pieces(child, child_labels[k], has_title, out)
         tail, tail_label = child.tail or "", label
         nxt = child_labels[k + 1] if k + 1 < len(children) else None
-        if label == "other" and nxt == child_labels[k] and nxt in ("author", "pages") and (
-            _AUTHOR_GLUE.match(tail) if nxt == "author" else tail.strip() in {"-", "–", "—", "‐"}
+        if (
+            label == "other"
+            and nxt == child_labels[k]
+            and nxt in ("author", "pages")
+            and (_AUTHOR_GLUE.match(tail) if nxt == "author" else tail.strip() in {"-", "–", "—", "‐"})
         ):
             tail_label = nxt  # ", " between two names, "–" between fpage and lpage
         out.append((tail, tail_label))

@@ -27,11 +27,21 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from refdata import (  # noqa: E402
+    BENCH,
+    doi_norm,
+    load_anystyle,
+    load_grobid,
+    load_jats,
+    norm,
+    pages_norm,
+    present,
+    untagged,
+    year_norm,
+)
+
 from references.entry_parser import parse_reference  # noqa: E402
 from references.parsing import crf_tagger  # noqa: E402
-from refdata import (  # noqa: E402
-    BENCH, doi_norm, load_anystyle, load_grobid, load_jats, norm, pages_norm, present, untagged, year_norm,
-)
 
 FIELDS = ("first_author", "year", "title", "venue", "volume", "pages", "doi")
 
@@ -192,11 +202,17 @@ def main() -> None:
     for name, (rules, crf) in results.items():
         _table(name, rules, crf)
     for use_crf, (secs, n, chars) in timing.items():
-        print(f"\nthroughput {'rules+CRF' if use_crf else 'rules-only'}: {n} strings, {chars / 1e6:.2f} MB in {secs:.2f} s "
-              f"= {n / secs:,.0f} strings/s, {chars / 1e6 / secs:.2f} MB/s")
+        print(
+            f"\nthroughput {'rules+CRF' if use_crf else 'rules-only'}: {n} strings, {chars / 1e6:.2f} MB in {secs:.2f} s "
+            f"= {n / secs:,.0f} strings/s, {chars / 1e6 / secs:.2f} MB/s"
+        )
     if loaded:
-        texts = [raw for name, data in sets.items() if "marked-up" not in name and "held-out articles" not in name
-                 for raw, _ in data]
+        texts = [
+            raw
+            for name, data in sets.items()
+            if "marked-up" not in name and "held-out articles" not in name
+            for raw, _ in data
+        ]
         t0 = time.perf_counter()
         for text in texts:
             crf_tagger.tag(text)

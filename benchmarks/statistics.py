@@ -52,7 +52,11 @@ def _test_ok(r: TestResult, e: dict) -> bool:
     if p_ok and e["p_comparator"] != "ns":
         p_ok = _close(r.p.value, e["p_value"])  # type: ignore[union-attr]
     return (
-        p_ok and r.test == e["test"] and _close(r.df1, e["df1"]) and _close(r.df2, e["df2"]) and _close(r.value, e["value"])
+        p_ok
+        and r.test == e["test"]
+        and _close(r.df1, e["df1"])
+        and _close(r.df2, e["df2"])
+        and _close(r.value, e["value"])
     )
 
 
@@ -100,7 +104,9 @@ def case_figures() -> None:
             statcheck_total += 1
             statcheck_agreed += verdict == case["verdict"]
         if not ok or verdict != case["verdict"]:
-            misses.append(f"  {case['id']}: parsed={ok} verdict={verdict} expected={case['verdict']}  {case['sentence']}")
+            misses.append(
+                f"  {case['id']}: parsed={ok} verdict={verdict} expected={case['verdict']}  {case['sentence']}"
+            )
     n = len(cases)
     kinds = Counter(c["kind"] for c in cases)
     print(f"cases: {n} ({kinds['test']} test results, {kinds['ci']} intervals with p)")

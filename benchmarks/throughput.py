@@ -130,9 +130,7 @@ def _cold_start() -> None:
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-m", "verifier", "--version"], cwd=ROOT, capture_output=True, text=True
-        )
+        proc = subprocess.run([sys.executable, "-m", "verifier", "--version"], cwd=ROOT, capture_output=True, text=True)
         times.append(time.perf_counter() - t0)
         if proc.returncode != 0:
             print(f"cold start: skipped (`python -m verifier --version` exited {proc.returncode})")
@@ -182,8 +180,13 @@ def _replay(doc: Document) -> dict[str, float]:
     links = list(link(doc.claims, references).links)
     links.extend(continuation_links(doc, links))
     t5 = time.perf_counter()
-    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references),
-                            sources={r.key: r.abstract for r in references if r.abstract})
+    ctx = RuleContext.build(
+        doc,
+        references,
+        links,
+        has_reference_list=bool(references),
+        sources={r.key: r.abstract for r in references if r.abstract},
+    )
     findings = run_rules(ctx, active_rules(VerifierConfig(), doc.path)).findings
     t6 = time.perf_counter()
     times["find_reference_list"] = t1 - t0
@@ -227,9 +230,11 @@ def _full_pipeline(size: int, runs: int = 2) -> None:
         measured.append((mb, {name: min(r[1][name] for r in results) for name in results[0][1]}))
     (mb, stages), (mb2, stages2) = measured
     total, total2 = sum(stages.values()), sum(stages2.values())
-    print(f"full pipeline: {mb:.2f} MB in {total:.2f} s ({mb / total:.2f} MB/s); "
-          f"{mb2:.2f} MB in {total2:.2f} s ({mb2 / total2:.2f} MB/s); time ratio {total2 / total:.2f} "
-          f"(targets >= 1 MB/s, every stage <= 2.2x)")
+    print(
+        f"full pipeline: {mb:.2f} MB in {total:.2f} s ({mb / total:.2f} MB/s); "
+        f"{mb2:.2f} MB in {total2:.2f} s ({mb2 / total2:.2f} MB/s); time ratio {total2 / total:.2f} "
+        f"(targets >= 1 MB/s, every stage <= 2.2x)"
+    )
     print(f"  {'stage (names from the smaller run)':46} {'s':>7}  {'MB/s':>7}  {'2x size':>7}")
     for (name, t), t2 in zip(stages.items(), stages2.values()):
         print(f"  {name:46} {t:7.3f}  {mb / t if t else float('inf'):7.2f}  {t2 / t if t else 0:6.2f}x")
@@ -251,8 +256,9 @@ def _run_and_report_peak(argv: list[str]) -> None:
         from verifier.pipeline import analyze
 
         text = Path(argv[1]).read_text(encoding="utf-8")
-        report = analyze(Document(path=argv[1], text=text, sha256="0" * 64, format="txt", encoding="utf-8"),
-                         VerifierConfig())
+        report = analyze(
+            Document(path=argv[1], text=text, sha256="0" * 64, format="txt", encoding="utf-8"), VerifierConfig()
+        )
         assert report.claims  # kept until the peak is read, as a caller holding the report would
     else:
         from verifier.cli import main as cli
@@ -279,11 +285,14 @@ def _memory(size: int = 1_000_000) -> None:
             path = Path(tmp) / f"m{n}.txt"
             path.write_text(manuscript(n) + reference_list(), encoding="utf-8")
             sizes.append(path.stat().st_size / 1e6)
-            runs = {"pipeline": ["analyze", str(path)],
-                    "cli": ["cli", "check", str(path), "--format", "json", "-o", str(Path(tmp) / f"r{n}.json")]}
+            runs = {
+                "pipeline": ["analyze", str(path)],
+                "cli": ["cli", "check", str(path), "--format", "json", "-o", str(Path(tmp) / f"r{n}.json")],
+            }
             for name, argv in runs.items():
-                proc = subprocess.run([sys.executable, __file__, "--peak", *argv], cwd=ROOT, capture_output=True,
-                                      text=True, check=False)
+                proc = subprocess.run(
+                    [sys.executable, __file__, "--peak", *argv], cwd=ROOT, capture_output=True, text=True, check=False
+                )
                 if proc.returncode != 0:
                     print(f"memory: skipped ({(proc.stderr.strip().splitlines() or ['?'])[-1]})")
                     return
@@ -291,8 +300,10 @@ def _memory(size: int = 1_000_000) -> None:
     mb = sizes[1] - sizes[0]
     for name, label in (("pipeline", "verifier.pipeline.analyze"), ("cli", "verifier check --format json")):
         small, big = peaks[name]
-        print(f"peak memory {label}: {(big - small) / 1e3 / mb:.0f} MB per MB of input "
-              f"(peak RSS {small / 1e3:.0f} MB at {sizes[0]:.2f} MB, {big / 1e3:.0f} MB at {sizes[1]:.2f} MB)")
+        print(
+            f"peak memory {label}: {(big - small) / 1e3 / mb:.0f} MB per MB of input "
+            f"(peak RSS {small / 1e3:.0f} MB at {sizes[0]:.2f} MB, {big / 1e3:.0f} MB at {sizes[1]:.2f} MB)"
+        )
 
 
 def main() -> None:
@@ -300,8 +311,10 @@ def main() -> None:
     mb = len(base) / 1_000_000
     seconds, stages = _best(base, 3)
     doc = analyze_document(Document(path="b", text=base.decode(), sha256="0", format="txt", encoding="utf-8"))
-    print(f"synthetic manuscript: {mb:.2f} MB, {len(doc.sentences)} units, {len(doc.claims)} claims, "
-          f"{sum(len(c.markers) for c in doc.claims)} markers on claims")
+    print(
+        f"synthetic manuscript: {mb:.2f} MB, {len(doc.sentences)} units, {len(doc.claims)} claims, "
+        f"{sum(len(c.markers) for c in doc.claims)} markers on claims"
+    )
     for name, t in stages.items():
         print(f"  {name:46} {t:7.3f} s")
     print(f"throughput decode+analyze_document: {mb / seconds:.2f} MB/s (target >= 2 MB/s)")
@@ -309,8 +322,10 @@ def main() -> None:
     eight = manuscript(8_000_000, seed=11).encode("utf-8")
     t1, _ = _best(one, 2)
     t8, _ = _best(eight, 2)  # best of two on both sizes, so one slow run on a busy machine does not set the ratio
-    print(f"scaling: 1 MB {t1:.3f} s, 8 MB {t8:.3f} s, ratio {t8 / t1:.2f} (target <= 8.8; "
-          f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)")
+    print(
+        f"scaling: 1 MB {t1:.3f} s, 8 MB {t8:.3f} s, ratio {t8 / t1:.2f} (target <= 8.8; "
+        f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)"
+    )
     _cold_start()
     _full_pipeline(250_000)
     _memory()

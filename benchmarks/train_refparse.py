@@ -27,10 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from refdata import BENCH, Entry, load_anystyle, load_grobid, load_jats, untagged  # noqa: E402
+
 from references.entry_parser import parse_rules  # noqa: E402
 from references.parsing.crf_features import features, tokens  # noqa: E402
 from references.parsing.crf_tagger import rule_hints  # noqa: E402
-from refdata import BENCH, Entry, load_anystyle, load_grobid, load_jats, untagged  # noqa: E402
 
 MODEL = ROOT / "references" / "data" / "refstring.crfsuite"
 
@@ -38,7 +39,7 @@ MODEL = ROOT / "references" / "data" / "refstring.crfsuite"
 def token_labels(raw: str, char_labels: list[str]) -> list[str]:
     """Each word's label: the most frequent label over its letters and digits (its characters if none)."""
     out = []
-    for word, start, end in tokens(raw):
+    for _word, start, end in tokens(raw):
         counts = Counter(char_labels[k] for k in range(start, end) if raw[k].isalnum())
         if not counts:
             counts = Counter(char_labels[start:end])
@@ -69,8 +70,10 @@ def main() -> None:
     t0 = time.perf_counter()
     trainer.train(str(MODEL))
     sources = Counter("plos" if e.source.endswith(".xml") else e.source for e in train)
-    print(f"trained on {len(train)} strings ({', '.join(f'{k} {v}' for k, v in sources.items())}) in "
-          f"{time.perf_counter() - t0:.1f} s -> {MODEL.relative_to(ROOT)} ({MODEL.stat().st_size / 1e6:.2f} MB)")
+    print(
+        f"trained on {len(train)} strings ({', '.join(f'{k} {v}' for k, v in sources.items())}) in "
+        f"{time.perf_counter() - t0:.1f} s -> {MODEL.relative_to(ROOT)} ({MODEL.stat().st_size / 1e6:.2f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ _VOTES = re.compile(
     re.IGNORECASE,
 )
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CAPTION = re.compile(r"(?:table|fig(?:ure)?\.?|supplementary (?:table|figure))\s*[A-Z]?\d+[a-z]?\s*[:.|-]", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"(?:table|fig(?:ure)?\.?|supplementary (?:table|figure))\s*[A-Z]?\d+[a-z]?\s*[:.|-]", re.IGNORECASE
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 _NAME_SEPARATOR = re.compile(r"[,;]| and ")
@@ -118,7 +120,12 @@ def _cue_screen() -> re.Pattern[str]:
 def is_read_more(line: str) -> bool:
     """A 'Read More' style link: the paragraph before it is a teaser for another page."""
     # Every label contains "read": a cheap exact screen, as this runs on every line of a document.
-    return "read" in line.lower() and _label_key(line) in {"read more", "continue reading", "keep reading", "read full article"}
+    return "read" in line.lower() and _label_key(line) in {
+        "read more",
+        "continue reading",
+        "keep reading",
+        "read full article",
+    }
 
 
 def is_boilerplate_section(heading: str) -> bool:

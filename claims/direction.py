@@ -37,11 +37,16 @@ _KINDS = {
     "negations": "negation",
 }
 _WINDOW = 4  # words allowed between a negation and the cue it negates
-_WIDE = {"no evidence", "insufficient evidence", "no"}  # "no evidence that X reduces Y", "no significant or lasting change"
+_WIDE = {
+    "no evidence",
+    "insufficient evidence",
+    "no",
+}  # "no evidence that X reduces Y", "no significant or lasting change"
 _WIDE_WINDOW = 8
 _WORD = re.compile(r"[\w'-]+")
 _BREAK = re.compile(
-    r"[;:()\[\]]|,\s|\b(?:but|whereas|although|though|however|while|yet|who|whom|whose|which|had|has|have|was|were|is|are)\b", re.I
+    r"[;:()\[\]]|,\s|\b(?:but|whereas|although|though|however|while|yet|who|whom|whose|which|had|has|have|was|were|is|are)\b",
+    re.I,
 )
 _NOT_ONLY = re.compile(r"not\s+only\b", re.I)
 _BY_KIND = {"increase": Direction.INCREASE, "decrease": Direction.DECREASE, "no_change": Direction.NO_CHANGE}

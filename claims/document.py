@@ -29,8 +29,8 @@ from claims.models import (
     UnitKind,
 )
 from claims.normalize import normalize
-from claims.spans import LineIndex, OffsetMap, build_valid
 from claims.segment import segment
+from claims.spans import LineIndex, OffsetMap, build_valid
 
 __all__ = ["analyze_document"]
 
@@ -70,33 +70,42 @@ _CLAIM_FIELDS_SET = frozenset({"id", "text", "span", "section", "checkworthy", "
 
 def _claim(claim_id: str, s: Sentence) -> Claim:
     """``Claim(id=..., text=..., span=..., section=..., checkworthy=True, markers=[...])``, unvalidated."""
-    features = build_valid(ClaimFeatures, {
-        "certainty": Certainty.NEUTRAL,
-        "causality": Causality.NONE,
-        "direction": Direction.NONE,
-        "negated": False,
-        "population": Population.UNSPECIFIED,
-        "cues": [],
-        "quantities": [],
-        "checkworthy_reason": None,
-    }, set())
-    return build_valid(Claim, {
-        "id": claim_id,
-        "text": s.text,
-        "span": s.span,
-        "section": s.section,
-        "checkworthy": True,
-        "markers": list(s.markers),
-        "features": features,
-        "continues": None,
-    }, set(_CLAIM_FIELDS_SET))
+    features = build_valid(
+        ClaimFeatures,
+        {
+            "certainty": Certainty.NEUTRAL,
+            "causality": Causality.NONE,
+            "direction": Direction.NONE,
+            "negated": False,
+            "population": Population.UNSPECIFIED,
+            "cues": [],
+            "quantities": [],
+            "checkworthy_reason": None,
+        },
+        set(),
+    )
+    return build_valid(
+        Claim,
+        {
+            "id": claim_id,
+            "text": s.text,
+            "span": s.span,
+            "section": s.section,
+            "checkworthy": True,
+            "markers": list(s.markers),
+            "features": features,
+            "continues": None,
+        },
+        set(_CLAIM_FIELDS_SET),
+    )
 
 
-def _sentence(text: str, s: int, e: int, lines: LineIndex, kind: UnitKind, section: str | None,
-              markers: list[CitationMarker]) -> Sentence:
-    return build_valid(Sentence, {
-        "text": text[s:e], "span": lines.span(s, e), "kind": kind, "section": section, "markers": markers
-    })
+def _sentence(
+    text: str, s: int, e: int, lines: LineIndex, kind: UnitKind, section: str | None, markers: list[CitationMarker]
+) -> Sentence:
+    return build_valid(
+        Sentence, {"text": text[s:e], "span": lines.span(s, e), "kind": kind, "section": section, "markers": markers}
+    )
 
 
 def _regions(length: int, exclude: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
@@ -157,14 +166,17 @@ def _original_range(text: str, omap: OffsetMap, offset: int, i: int, j: int) -> 
 
 def _citation(text: str, m: MarkerMatch, omap: OffsetMap, offset: int, lines: LineIndex) -> CitationMarker:
     s, e = _original_range(text, omap, offset, m.start, m.end)
-    return build_valid(CitationMarker, {
-        "text": text[s:e],
-        "span": lines.span(s, e),
-        "style": m.style,
-        "keys": list(m.keys),
-        "authors": list(m.authors),
-        "year": m.year,
-    })
+    return build_valid(
+        CitationMarker,
+        {
+            "text": text[s:e],
+            "span": lines.span(s, e),
+            "style": m.style,
+            "keys": list(m.keys),
+            "authors": list(m.authors),
+            "year": m.year,
+        },
+    )
 
 
 def _reference_lines(text: str, start: int, end: int, lines: LineIndex, section: str | None) -> Iterator[Sentence]:

@@ -408,9 +408,7 @@ def _raw_close(name: str) -> re.Pattern[str]:
 # --- LaTeX ---------------------------------------------------------------------------------
 
 _TEX_TOKEN = re.compile(r"\\(?:[A-Za-z@]++\*?|.)|%[^\n]*+|\$\$?|[{}~&]", re.DOTALL)
-_CITE_AT = re.compile(
-    r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\[\]{}\n]{0,200}\]){0,2}(?:\s*\{[^{}\\]{0,2000}\})+"
-)
+_CITE_AT = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\[\]{}\n]{0,200}\]){0,2}(?:\s*\{[^{}\\]{0,2000}\})+")
 _BIBITEM_AT = re.compile(r"\\bibitem(?:\[[^\]\n]{0,200}\])?\{[^}\n]{1,200}\}")
 _ENV_AT = re.compile(r"\\(begin|end)\s*\{([^{}\n]{1,80})\}")
 _ACCENT_AT = re.compile(r"\\([`'^\"~=.]|[cvuHkr](?=[\s{]))\s*(?:\{\s*(\\i|[A-Za-z])\s*\}|(\\i|[A-Za-z]))")
@@ -418,18 +416,79 @@ _OPTIONAL_AT = re.compile(r"[ \t]*\[[^\[\]{}\n]{0,200}\]")
 _ARG_START = re.compile(r"[ \t]*\{")
 _BRACES = re.compile(r"\\.|[{}]", re.DOTALL)
 _COMBINING = {
-    "`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
-    "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "k": "\u0328", "r": "\u030a",
+    "`": "\u0300",
+    "'": "\u0301",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "c": "\u0327",
+    "v": "\u030c",
+    "u": "\u0306",
+    "H": "\u030b",
+    "k": "\u0328",
+    "r": "\u030a",
 }
 _SYMBOLS = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "eta": "η",
-    "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "pi": "π", "rho": "ρ", "sigma": "σ",
-    "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Delta": "Δ", "Sigma": "Σ",
-    "Omega": "Ω", "Gamma": "Γ", "Phi": "Φ", "pm": "±", "times": "×", "leq": "≤", "le": "≤", "geq": "≥",
-    "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "sim": "~", "ldots": "...", "dots": "...",
-    "textellipsis": "...", "cdot": "·", "S": "§", "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ",
-    "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "i": "ı", "textendash": "–", "textemdash": "—",
-    "textasciitilde": "~", "textless": "<", "textgreater": ">", "LaTeX": "LaTeX", "TeX": "TeX",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "eta": "η",
+    "theta": "θ",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "pi": "π",
+    "rho": "ρ",
+    "sigma": "σ",
+    "tau": "τ",
+    "phi": "φ",
+    "varphi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
+    "omega": "ω",
+    "Delta": "Δ",
+    "Sigma": "Σ",
+    "Omega": "Ω",
+    "Gamma": "Γ",
+    "Phi": "Φ",
+    "pm": "±",
+    "times": "×",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "sim": "~",
+    "ldots": "...",
+    "dots": "...",
+    "textellipsis": "...",
+    "cdot": "·",
+    "S": "§",
+    "ss": "ß",
+    "o": "ø",
+    "O": "Ø",
+    "ae": "æ",
+    "AE": "Æ",
+    "aa": "å",
+    "AA": "Å",
+    "l": "ł",
+    "L": "Ł",
+    "i": "ı",
+    "textendash": "–",
+    "textemdash": "—",
+    "textasciitilde": "~",
+    "textless": "<",
+    "textgreater": ">",
+    "LaTeX": "LaTeX",
+    "TeX": "TeX",
 }
 _ESCAPES = frozenset("%&#_${}")
 _HEADING_COMMANDS = frozenset("part chapter section subsection subsubsection paragraph subparagraph title".split())

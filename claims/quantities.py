@@ -146,4 +146,3 @@ _DIGIT_RE = re.compile(r"\d")
 def _num_at(text: str, i: int) -> str:
     m = _NUM_AT_RE.match(text, i)
     return m.group(0) if m else ""
-

@@ -84,7 +84,9 @@ def ends_sentence(line: str) -> bool:
     return token not in _never_final() and token not in _maybe_final() and not _INITIAL.fullmatch(token + ".")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None, markers: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, markers: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """Sentence ranges inside ``text[start:end]`` (one line), whitespace trimmed.
 
     ``markers`` are sorted ``(start, end)`` citation markers: a boundary never
@@ -194,7 +196,11 @@ def _heading_runs(text: str, lines: list[tuple[int, int]], markers: Sequence[tup
             continue
         if _markers_within(markers, ls, le):
             continue
-        short[i] = not ends_sentence(line) and len(line.split(maxsplit=_MAX_HEADING_WORDS)) <= _MAX_HEADING_WORDS and not line.endswith((",", ";"))
+        short[i] = (
+            not ends_sentence(line)
+            and len(line.split(maxsplit=_MAX_HEADING_WORDS)) <= _MAX_HEADING_WORDS
+            and not line.endswith((",", ";"))
+        )
     i = 0
     while i < len(lines):
         if not short[i]:
@@ -331,7 +337,9 @@ def _period_ends(text: str, dot: int, sent_start: int, nxt: int, end: int) -> bo
     if lowered in _never_final():
         return False
     following = text[nxt]
-    if lowered in _maybe_final() or (lowered == "al" and text[max(sent_start, dot - 6) : dot].lower().endswith("et al")):
+    if lowered in _maybe_final() or (
+        lowered == "al" and text[max(sent_start, dot - 6) : dot].lower().endswith("et al")
+    ):
         return following.isalpha() and following.isupper()
     if token.isdigit() and text[sent_start:dot].strip() == token:
         return False  # a list number: "1. Depression ..."

@@ -156,9 +156,7 @@ class OffsetMap:
         self._original_length = original_length
 
     @classmethod
-    def from_runs(
-        cls, normalized: str, starts: list[int], origins: list[int], original_length: int
-    ) -> OffsetMap:
+    def from_runs(cls, normalized: str, starts: list[int], origins: list[int], original_length: int) -> OffsetMap:
         """A map given as runs: normalized ``[starts[k], starts[k + 1])`` came from the original
         characters ``origins[k]``, ``origins[k] + 1``, ...; ``starts`` ascends from 0."""
         if len(starts) != len(origins) or (normalized and (not starts or starts[0] != 0)):

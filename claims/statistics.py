@@ -110,9 +110,7 @@ _BARE_RATIO_RE = re.compile(
     rf"(?<![\w'’])(?P<name>{_RATIO_NAMES})(?![\w'’])\s?(?:[=:,]|of|was)?\s?(?P<est>{_UNUM})"
     rf"\s?(?P<ci>\(\s?(?P<low>{_UNUM})\s?(?P<sep>to|,|[{_MINUS}—])\s?(?P<high>{_UNUM})\s?\))"
 )
-_RATIO_SET = frozenset(
-    x.lower() for x in _RATIO_NAMES.split("|")
-)
+_RATIO_SET = frozenset(x.lower() for x in _RATIO_NAMES.split("|"))
 # Cheap tests that let most sentences skip the full patterns.
 _HAS_COMPARATOR_RE = re.compile(r"[=<>≤≥]")
 _INTERVAL_HINT_RE = re.compile(r"CI\b|C\.I\.|CrI|interval|(?:OR|RR|HR|PR|ratio)\b[^()]{0,12}\(")
@@ -216,11 +214,26 @@ def parse_number(text: str) -> tuple[float, int]:
 
 
 _CMP_NORMAL = {
-    "=": "=", ":": "=", "of": "=", "was": "=", "is": "=", "were": "=", "are": "=",
-    "<": "<", "less than": "<", "below": "<",
-    ">": ">", "greater than": ">",
-    "<=": "<=", "=<": "<=", "≤": "<=", "⩽": "<=",
-    ">=": ">=", "=>": ">=", "≥": ">=", "⩾": ">=",
+    "=": "=",
+    ":": "=",
+    "of": "=",
+    "was": "=",
+    "is": "=",
+    "were": "=",
+    "are": "=",
+    "<": "<",
+    "less than": "<",
+    "below": "<",
+    ">": ">",
+    "greater than": ">",
+    "<=": "<=",
+    "=<": "<=",
+    "≤": "<=",
+    "⩽": "<=",
+    ">=": ">=",
+    "=>": ">=",
+    "≥": ">=",
+    "⩾": ">=",
 }
 
 
@@ -358,7 +371,7 @@ def _interval(m: re.Match[str], level: float, text: str) -> Interval | None:
         return None
     start, end = m.start(), m.end()
     p = _p_after(text, end)
-    if p is None and text[end:end + 1] in ")]":
+    if p is None and text[end : end + 1] in ")]":
         p = _p_after(text, end + 1)
     return Interval(
         name=name,

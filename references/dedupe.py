@@ -51,7 +51,9 @@ def _title(ref: Reference) -> str:
     return fold_name(ref.title or "")
 
 
-def find_duplicates(references: list[Reference], *, title_threshold: float = DEFAULT_TITLE_THRESHOLD) -> list[Duplicate]:
+def find_duplicates(
+    references: list[Reference], *, title_threshold: float = DEFAULT_TITLE_THRESHOLD
+) -> list[Duplicate]:
     """Each later entry that repeats an earlier one, once, with the reason.
 
     Fuzzy matching needs a year on both, a first author within the linking

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from references.models import Author, Reference
-from references.parsing.authors import AuthorScan, scan_authors
 from references.parsing import crf_tagger
+from references.parsing.authors import AuthorScan, scan_authors
 from references.parsing.classify import classify
 from references.parsing.identifiers import extract_identifiers
 from references.parsing.lexicon import load_words
@@ -33,12 +33,14 @@ _YEAR_AFTER_AUTHORS = re.compile(
     r"|((?:1[5-9]|20)\d\d[a-z]?)(?=[.,:]\s|[.,:]?$|\s+[^\d\s;:(]))[\s.,:]*",
     re.IGNORECASE,
 )
-_LATE_YEAR = re.compile(  # "Tesser (2003) Title", "NEEM community members (2013) Title": names the scan left, then the year
-    r"^(?P<who>[^()\d]{1,60}?)\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\s*\)\s+(?=[\"“‘'A-Z])"
+_LATE_YEAR = (
+    re.compile(  # "Tesser (2003) Title", "NEEM community members (2013) Title": names the scan left, then the year
+        r"^(?P<who>[^()\d]{1,60}?)\s*\(\s*(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\s*\)\s+(?=[\"“‘'A-Z])"
+    )
 )
 _PUBLISHER_YEAR_ONLY = re.compile(r"[\s.]*[^.;]{1,80};\s*(?:1[5-9]|20)\d\d[a-z]?\.?\s*$")
 _ACRONYM = re.compile(r"[A-Z]{2,10}")
-_OPEN_QUOTES = {"\"": "\"", "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
+_OPEN_QUOTES = {'"': '"', "“": "”", "„": "“”", "«": "»", "‘": "’", "'": "'", "”": "”"}
 _TITLE_NOTE = re.compile(
     r"\s*\[(?:published\s+(?:online\s+)?ahead\s+of\s+print|epub\s+ahead|in\s+press|internet|published\s+correction|"
     r"retracted|erratum|corrected)[^\]]{0,80}\]\s*",
@@ -98,7 +100,9 @@ def _organization(text: str) -> tuple[Author, int] | None:
     if not words or len(words) > 12 or end >= len(text) - 3:
         return None
     if len(words) == 1 and _ACRONYM.fullmatch(head.strip(" .,")):
-        return Author(family=head.strip(" .,")), end + (0 if paren else 1)  # "WHO. Report on the Global ...", "CDC. Guidelines ..."
+        return Author(family=head.strip(" .,")), end + (
+            0 if paren else 1
+        )  # "WHO. Report on the Global ...", "CDC. Guidelines ..."
     orgs = load_words("organization_words")
     if not any(w.strip(".,()").lower() in orgs for w in words):
         return None
@@ -144,7 +148,9 @@ def _read_rules(raw: str) -> tuple[Reference, bool]:
     number, body = strip_label(text)
     body = _TAGS.sub("", body) if "<" in body else body
     ids, body = extract_identifiers(body)
-    ref = Reference(key="", raw=raw, number=number, doi=ids.doi, pmid=ids.pmid, pmcid=ids.pmcid, url=ids.url, accessed=ids.accessed)
+    ref = Reference(
+        key="", raw=raw, number=number, doi=ids.doi, pmid=ids.pmid, pmcid=ids.pmcid, url=ids.url, accessed=ids.accessed
+    )
     if ids.arxiv:
         ref.extra["arxiv"] = ids.arxiv
     if not body:
@@ -158,7 +164,12 @@ def _read_rules(raw: str) -> tuple[Reference, bool]:
     comma_mode = False
     if scan is not None and scan.full_names_only and _organization(body) is not None:
         scan = None  # "Northfield Water Board. ..." is a body, not a person named Board
-    if scan is not None and scan.full_names_only and len(scan.authors) == 1 and _PUBLISHER_YEAR_ONLY.match(body[scan.end :]):
+    if (
+        scan is not None
+        and scan.full_names_only
+        and len(scan.authors) == 1
+        and _PUBLISHER_YEAR_ONLY.match(body[scan.end :])
+    ):
         # "Meyer M. Cinder. Feiwel & Friends; 2012.": read as "Given I. Family" nothing is left for a
         # title but a Vancouver "Publisher; year", so the name is "Family I." and the next word the title
         scan = scan_authors(body, family_first=True) or scan
@@ -292,8 +303,11 @@ def _joins_title_and_venue(crf_title: str, title: str, venue: str) -> bool:
 def _ends_on_function_word(crf_title: str, title: str) -> bool:
     """Whether the CRF's title stops inside the rules' (longer) title on a word like "of" or "the"."""
     words = crf_title.split()
-    return len(crf_title) < len(title) and title.startswith(crf_title) and bool(words) and (
-        words[-1].lower() in load_words("function_words")
+    return (
+        len(crf_title) < len(title)
+        and title.startswith(crf_title)
+        and bool(words)
+        and (words[-1].lower() in load_words("function_words"))
     )
 
 
@@ -327,15 +341,26 @@ def _apply_crf(ref: Reference) -> None:
         return  # "Ward staffing? Nursing Times 12": title and journal read as one journal; keep the rules'
     if ref.title and _splits_rule_title(reading, text, ref.title):
         return  # "Sleep diaries (1798, 1805) of a watchman": the CRF broke one title in two around dates
-    if title is not None and ref.title and text.count("(", title.start, title.end) != text.count(")", title.start, title.end):
+    if (
+        title is not None
+        and ref.title
+        and text.count("(", title.start, title.end) != text.count(")", title.start, title.end)
+    ):
         return  # the CRF cut inside brackets ("insights from (1)H MR spectroscopy", "diaries (1798, 1805) of")
-    if title is not None and ref.title and ref.venue and _joins_title_and_venue(text[title.start : title.end], ref.title, ref.venue):
+    if (
+        title is not None
+        and ref.title
+        and ref.venue
+        and _joins_title_and_venue(text[title.start : title.end], ref.title, ref.venue)
+    ):
         return  # "Cancer statistics, 2015. CA: a cancer journal for clinicians": the CRF ran on into the journal
     if title is not None and ref.title and _ends_on_function_word(text[title.start : title.end], ref.title):
         return  # "... Tobacco Control Act of | 2009, January 2014": a title does not end on "of"
     start = title.start if title else 0
     if title is not None and ref.title and _drops_opening_words(text, ref.title, title.start):
-        start = text.find(ref.title)  # "In vivo fate mapping", "Consort 2010 statement": the CRF read the first words as something else
+        start = text.find(
+            ref.title
+        )  # "In vivo fate mapping", "Consort 2010 statement": the CRF read the first words as something else
     ref.title = _clean_title(text[start : container_start(text, title.end)]) if title else None
     venue = reading.first("container")
     if venue is not None and (title is None or venue.start >= title.end):

@@ -213,7 +213,9 @@ class _Resolver:
             return _Resolution(LinkStatus.LINKED, folded[0].key, note="key matched ignoring case")
         if len(folded) > 1:
             return _Resolution(LinkStatus.AMBIGUOUS, candidates=tuple(r.key for r in folded))
-        return self._author_year(cited) if parse_author_year(cited) and " " in cited else _Resolution(LinkStatus.DANGLING)
+        return (
+            self._author_year(cited) if parse_author_year(cited) and " " in cited else _Resolution(LinkStatus.DANGLING)
+        )
 
     def _rank(self, parsed: AuthorYear, ref: Reference) -> tuple[int, int, float] | None:
         """(suffix fit, author-form fit, first-author score) or ``None`` below the threshold."""

@@ -112,7 +112,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _entry(text: str, lines: LineIndex, start: int, end: int, number: int | None, markup: bool = False) -> Reference | None:
+def _entry(
+    text: str, lines: LineIndex, start: int, end: int, number: int | None, markup: bool = False
+) -> Reference | None:
     """The entry at ``[start, end)``; in a masked text (``markup``) it is parsed from its
     ``readable`` form, since tags left runs of spaces between its fields."""
     start, end = _trim(text, start, end)
@@ -175,7 +177,9 @@ def _paragraph_end(text: str, start: int, end: int, min_chars: int = 25) -> int:
     return end
 
 
-def _numbered_entries(text: str, lines: LineIndex, run: list[tuple[int, int, int]], hi: int, markup: bool) -> list[Reference]:
+def _numbered_entries(
+    text: str, lines: LineIndex, run: list[tuple[int, int, int]], hi: int, markup: bool
+) -> list[Reference]:
     entries = []
     for idx, (n, start, _) in enumerate(run):
         end = run[idx + 1][1] if idx + 1 < len(run) else hi
@@ -337,7 +341,9 @@ def _find_in(text: str, lines: LineIndex, *, markup: bool) -> ReferenceList | No
         if entries:
             _assign_keys(entries)
             start = h.start() + (len(h.group()) - len(h.group().lstrip()))
-            return ReferenceList(start=start, end=entries[-1].span.end if entries[-1].span else hi, heading=h.group(1), entries=entries)
+            return ReferenceList(
+                start=start, end=entries[-1].span.end if entries[-1].span else hi, heading=h.group(1), entries=entries
+            )
     entries = _best_numbered(text, lines, 0, len(text), markup)
     if not entries or len(entries) < 3:
         return None

@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -116,7 +116,7 @@ class RetractionMatch:
     source: str = "Retraction Watch"
 
     def describe(self) -> str:
-        """"Retraction Watch record 12345 (retraction, 2010-02-02)" for ``retraction_source``."""
+        """ "Retraction Watch record 12345 (retraction, 2010-02-02)" for ``retraction_source``."""
         when = f", {self.date}" if self.date else ""
         return f"{self.source} record {self.record_id} ({self.status.value}{when})"
 
@@ -135,8 +135,9 @@ def _status_of(records: list[RetractionRecord]) -> RetractionRecord | None:
 class RetractionIndex:
     """Notices indexed by paper DOI and by first-author family name."""
 
-    def __init__(self, records: Iterable[RetractionRecord], *, source: str = "Retraction Watch",
-                 title_threshold: float = 92.0) -> None:
+    def __init__(
+        self, records: Iterable[RetractionRecord], *, source: str = "Retraction Watch", title_threshold: float = 92.0
+    ) -> None:
         self.source = source
         self.title_threshold = title_threshold
         by_doi: dict[str, list[RetractionRecord]] = {}
@@ -204,7 +205,9 @@ class RetractionIndex:
         return None if rec is None else self._match(rec, "title", best_score)
 
     def _match(self, rec: RetractionRecord, method: str, score: float) -> RetractionMatch:
-        return RetractionMatch(rec.status, rec.record_id, method, score, rec.notice_doi, rec.date, rec.reason, self.source)
+        return RetractionMatch(
+            rec.status, rec.record_id, method, score, rec.notice_doi, rec.date, rec.reason, self.source
+        )
 
 
 def _fast_doi(value: str) -> str | None:
@@ -236,8 +239,17 @@ def _fast_year(date: str) -> int | None:
     return int(m.group()) if m else None
 
 
-_COLUMNS = ("Record ID", "Title", "Author", "RetractionDate", "RetractionDOI", "OriginalPaperDate", "OriginalPaperDOI",
-            "RetractionNature", "Reason")
+_COLUMNS = (
+    "Record ID",
+    "Title",
+    "Author",
+    "RetractionDate",
+    "RetractionDOI",
+    "OriginalPaperDate",
+    "OriginalPaperDOI",
+    "RetractionNature",
+    "Reason",
+)
 
 
 def _csv_records(text: str) -> Iterable[RetractionRecord]:

@@ -18,8 +18,18 @@ from reports.text import clean
 from verifier.models import Report
 
 BASE_COLUMNS = (
-    "path", "sha256", "status", "error", "claims", "checkworthy_claims", "markers", "references",
-    "errors", "warnings", "infos", "reports",
+    "path",
+    "sha256",
+    "status",
+    "error",
+    "claims",
+    "checkworthy_claims",
+    "markers",
+    "references",
+    "errors",
+    "warnings",
+    "infos",
+    "reports",
 )
 
 
@@ -49,9 +59,18 @@ def _cells(row: AuditRow, codes: list[str]) -> list[object]:
     summary = report.summary
     by_severity = summary.findings_by_severity
     return [
-        defuse(row.path), report.input.sha256, "checked", "", summary.claims, summary.checkworthy_claims,
-        summary.markers, summary.references, by_severity.get("error", 0), by_severity.get("warning", 0),
-        by_severity.get("info", 0), defuse(";".join(row.outputs)),
+        defuse(row.path),
+        report.input.sha256,
+        "checked",
+        "",
+        summary.claims,
+        summary.checkworthy_claims,
+        summary.markers,
+        summary.references,
+        by_severity.get("error", 0),
+        by_severity.get("warning", 0),
+        by_severity.get("info", 0),
+        defuse(";".join(row.outputs)),
         *[summary.findings_by_code.get(code, 0) for code in codes],
     ]
 

@@ -12,18 +12,53 @@ from __future__ import annotations
 import csv as _csv
 from typing import TextIO
 
-from reports.options import RenderOptions
 from references.models import LinkStatus, Reference
+from reports.options import RenderOptions
 from verifier.models import Report
 
 FINDING_COLUMNS = (
-    "path", "sha256", "code", "name", "severity", "confidence", "line", "column", "end_line",
-    "end_column", "start", "end", "claim_id", "reference_keys", "message", "quoted", "suggestion",
+    "path",
+    "sha256",
+    "code",
+    "name",
+    "severity",
+    "confidence",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "start",
+    "end",
+    "claim_id",
+    "reference_keys",
+    "message",
+    "quoted",
+    "suggestion",
 )
 REFERENCE_COLUMNS = (
-    "path", "sha256", "key", "number", "raw", "authors", "year", "title", "venue", "doi", "source_type",
-    "evidence_level", "design", "species", "sample_size", "peer_reviewed", "retracted", "confidence",
-    "reasons", "times_cited", "cited_in_claims", "cited_at_lines", "finding_codes",
+    "path",
+    "sha256",
+    "key",
+    "number",
+    "raw",
+    "authors",
+    "year",
+    "title",
+    "venue",
+    "doi",
+    "source_type",
+    "evidence_level",
+    "design",
+    "species",
+    "sample_size",
+    "peer_reviewed",
+    "retracted",
+    "confidence",
+    "reasons",
+    "times_cited",
+    "cited_in_claims",
+    "cited_at_lines",
+    "finding_codes",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,12 +72,27 @@ def _finding_rows(report: Report) -> list[list[object]]:
     rows: list[list[object]] = []
     for f in sorted(report.findings, key=lambda f: (f.span.start, f.code)):
         s = f.span
-        rows.append([
-            defuse(report.input.path), report.input.sha256, f.code, f.name, f.severity.value,
-            f.confidence.value, s.line, s.column, s.end_line, s.end_column, s.start, s.end,
-            f.claim_id or "", defuse(";".join(f.reference_keys)), defuse(f.message), defuse(f.quoted),
-            defuse(f.suggestion.title) if f.suggestion else "",
-        ])
+        rows.append(
+            [
+                defuse(report.input.path),
+                report.input.sha256,
+                f.code,
+                f.name,
+                f.severity.value,
+                f.confidence.value,
+                s.line,
+                s.column,
+                s.end_line,
+                s.end_column,
+                s.start,
+                s.end,
+                f.claim_id or "",
+                defuse(";".join(f.reference_keys)),
+                defuse(f.message),
+                defuse(f.quoted),
+                defuse(f.suggestion.title) if f.suggestion else "",
+            ]
+        )
     return rows
 
 
@@ -80,13 +130,28 @@ def _reference_row(
     reasons = " | ".join(f"{r.field}: {r.cue} -> {r.conclusion}" for r in ev.reasons)
     authors = ";".join(a.family for a in ref.authors)
     return [
-        defuse(report.input.path), report.input.sha256, defuse(ref.key),
-        "" if ref.number is None else ref.number, defuse(" ".join(ref.raw.split())), defuse(authors), ref.year or "",
-        defuse(ref.title or ""), defuse(ref.venue or ""), ref.doi or "", ref.source_type.value,
-        ev.level.value, ev.design.value, ev.species.value,
-        "" if ev.sample_size is None else ev.sample_size, _optional_bool(ev.peer_reviewed),
-        str(ev.retracted).lower(), f"{ev.confidence:.2f}", defuse(reasons), len(claims),
-        ";".join(dict.fromkeys(claims)), ";".join(dict.fromkeys(cited_lines.get(ref.key, []))),
+        defuse(report.input.path),
+        report.input.sha256,
+        defuse(ref.key),
+        "" if ref.number is None else ref.number,
+        defuse(" ".join(ref.raw.split())),
+        defuse(authors),
+        ref.year or "",
+        defuse(ref.title or ""),
+        defuse(ref.venue or ""),
+        ref.doi or "",
+        ref.source_type.value,
+        ev.level.value,
+        ev.design.value,
+        ev.species.value,
+        "" if ev.sample_size is None else ev.sample_size,
+        _optional_bool(ev.peer_reviewed),
+        str(ev.retracted).lower(),
+        f"{ev.confidence:.2f}",
+        defuse(reasons),
+        len(claims),
+        ";".join(dict.fromkeys(claims)),
+        ";".join(dict.fromkeys(cited_lines.get(ref.key, []))),
         ";".join(sorted(codes.get(ref.key, ()))),
     ]
 

@@ -58,7 +58,11 @@ def _esc(text: str) -> str:
     if _UNSAFE_RE.search(text):
         text = text.translate(_UNSAFE)
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
     )
 
 
@@ -273,9 +277,7 @@ def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int, str]]) -
         y = pad + i * row_h
         w = max(2, round(bar_w * count / peak)) if count else 0
         parts.append(f'<text x="{label_w - 6}" y="{y + row_h - 7}" text-anchor="end">{_esc(label)}</text>')
-        parts.append(
-            f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 6}" fill="{colour}" rx="2"></rect>'
-        )
+        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 6}" fill="{colour}" rx="2"></rect>')
         parts.append(f'<text x="{label_w + w + 6}" y="{y + row_h - 7}">{count}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -293,7 +295,9 @@ def _charts(page: _Page) -> str:
         codes[f.code] += 1
         if f.code not in worst or f.severity.rank > worst[f.code].rank:
             worst[f.code] = f.severity
-    rule_rows = [(code, n, SEVERITY_COLOURS[worst[code]]) for code, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))]
+    rule_rows = [
+        (code, n, SEVERITY_COLOURS[worst[code]]) for code, n in sorted(codes.items(), key=lambda x: (-x[1], x[0]))
+    ]
     return (
         '<figure class="chart"><figcaption>Evidence level of '
         f"{which} ({len(refs)})</figcaption>{bar_chart('chart-levels', f'Evidence level of {which}', level_rows)}</figure>"
@@ -306,13 +310,16 @@ def _overview(page: _Page) -> str:
     s = page.report.summary
     counts = Counter(f.severity for f in page.findings)
     stats = [
-        ("Claims", s.claims), ("Check-worthy", s.checkworthy_claims), ("Citation markers", s.markers),
-        ("References", s.references), ("Errors", counts[Severity.ERROR]), ("Warnings", counts[Severity.WARNING]), ("Info", counts[Severity.INFO]),
+        ("Claims", s.claims),
+        ("Check-worthy", s.checkworthy_claims),
+        ("Citation markers", s.markers),
+        ("References", s.references),
+        ("Errors", counts[Severity.ERROR]),
+        ("Warnings", counts[Severity.WARNING]),
+        ("Info", counts[Severity.INFO]),
     ]
     dl = "".join(f"<dt>{_esc(k)}</dt><dd>{v}</dd>" for k, v in stats)
-    legend = "".join(
-        f'<li><mark class="claim v-{v.value}">{ICONS[v]} {LABELS[v]}</mark></li>' for v in Verdict
-    )
+    legend = "".join(f'<li><mark class="claim v-{v.value}">{ICONS[v]} {LABELS[v]}</mark></li>' for v in Verdict)
     skipped = ""
     if page.report.skipped:
         items = "".join(f"<li>{_esc(x.where)}: {_esc(x.what)}: {_esc(x.why)}</li>" for x in page.report.skipped)
@@ -383,15 +390,18 @@ def _filters(page: _Page) -> tuple[str, str]:
         f'<label><input type="checkbox" id="flt-rule-{_css_ident(code)}" checked> {_esc(code)} ({n})</label>'
         for code, n in sorted(code_counts.items())
     ]
-    css = [f"body:has(#flt-sev-{sev.value}:not(:checked)) .finding.sev-{sev.value} {{ display: none; }}" for sev in SEVERITY_ORDER]
+    css = [
+        f"body:has(#flt-sev-{sev.value}:not(:checked)) .finding.sev-{sev.value} {{ display: none; }}"
+        for sev in SEVERITY_ORDER
+    ]
     css += [
         f"body:has(#flt-rule-{_css_ident(c)}:not(:checked)) .finding.rule-{_css_ident(c)} {{ display: none; }}"
         for c in sorted(code_counts)
     ]
     markup = (
         '<div id="filters" role="group" aria-label="Filter findings">'
-        f'<fieldset><legend>Severity</legend>{"".join(boxes)}</fieldset>'
-        f'<fieldset><legend>Rule</legend>{"".join(rule_boxes) or "<span class=empty>none</span>"}</fieldset></div>'
+        f"<fieldset><legend>Severity</legend>{''.join(boxes)}</fieldset>"
+        f"<fieldset><legend>Rule</legend>{''.join(rule_boxes) or '<span class=empty>none</span>'}</fieldset></div>"
     )
     return markup, "\n".join(css)
 
@@ -425,7 +435,9 @@ def _reference_item(page: _Page, ref: Reference, findings_by_key: dict[str, list
         flags.append(f'<span class="retracted">\u26a0 {_esc(ev.retraction.value.replace("_", " "))}</span>')
     links = []
     if ref.doi:
-        links.append(f'<a href="https://doi.org/{_esc(_quote_doi(ref.doi))}" rel="noopener noreferrer">doi:{_esc(ref.doi)}</a>')
+        links.append(
+            f'<a href="https://doi.org/{_esc(_quote_doi(ref.doi))}" rel="noopener noreferrer">doi:{_esc(ref.doi)}</a>'
+        )
     if ref.url and re.match(r"https?://", ref.url, re.IGNORECASE):
         links.append(f'<a href="{_esc(ref.url)}" rel="noopener noreferrer">{_esc(ref.url)}</a>')
     cited = page.ref_claims.get(ref.key, [])
@@ -447,7 +459,7 @@ def _reference_item(page: _Page, ref: Reference, findings_by_key: dict[str, list
         reasons = f"<details><summary>Why {_esc(level.lower())} (confidence {ev.confidence:.2f})</summary><ul>{items}</ul></details>"
     return (
         f'<li class="ref" id="{anchor}" tabindex="-1"><span class="ref-key">[{_esc(ref.key)}]</span>{_esc(text)} '
-        f'{"".join(flags)} {" ".join(links)}{cited_html}{reasons}</li>'
+        f"{''.join(flags)} {' '.join(links)}{cited_html}{reasons}</li>"
     )
 
 
@@ -467,7 +479,9 @@ def _references(page: _Page) -> str:
             seen.add(ref.key)
             items.append(_reference_item(page, ref, findings_by_key))
     body = f'<ul class="refs">{"".join(items)}</ul>' if items else '<p class="empty">No reference entries found.</p>'
-    return f'<section id="references" aria-labelledby="references-h"><h2 id="references-h">References</h2>{body}</section>'
+    return (
+        f'<section id="references" aria-labelledby="references-h"><h2 id="references-h">References</h2>{body}</section>'
+    )
 
 
 def render(report: Report, out: TextIO, *, options: RenderOptions) -> None:

@@ -63,8 +63,12 @@ def render_refs_json(report: Report, out: TextIO) -> None:
     cited = _cited_by(report)
     refs = [{**r.model_dump(mode="json"), "cited_by": cited.get(r.key, [])} for r in report.references]
     dangling = [lk.model_dump(mode="json") for lk in report.links if lk.status.value in ("dangling", "ambiguous")]
-    data = {**_head(report), "references": refs, "unresolved": dangling,
-            "skipped": [s.model_dump(mode="json") for s in report.skipped]}
+    data = {
+        **_head(report),
+        "references": refs,
+        "unresolved": dangling,
+        "skipped": [s.model_dump(mode="json") for s in report.skipped],
+    }
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -75,20 +79,26 @@ def render_refs_text(report: Report, out: TextIO) -> None:
         authors = "; ".join(f"{a.family} {a.given or ''}".strip() for a in ref.authors[:3])
         if len(ref.authors) > 3:
             authors += " et al."
-        out.write(f"[{ref.key}] {authors or '-'} ({ref.year or 'n.d.'}) {ref.title or ' '.join(ref.raw.split())[:120]}\n")
+        out.write(
+            f"[{ref.key}] {authors or '-'} ({ref.year or 'n.d.'}) {ref.title or ' '.join(ref.raw.split())[:120]}\n"
+        )
         ids = ", ".join(f"{k}={v}" for k, v in (("doi", ref.doi), ("pmid", ref.pmid), ("url", ref.url)) if v)
         out.write(f"    {ref.source_type.value}; {ref.venue or '-'}{'; ' + ids if ids else ''}\n")
         n = f", n={ev.sample_size}" if ev.sample_size else ""
         review = "" if ev.peer_reviewed is None else (", peer reviewed" if ev.peer_reviewed else ", NOT peer reviewed")
         retracted = f", {ev.retraction.value.upper()}" if ev.retraction.value != "none" else ""
-        out.write(f"    evidence: level {ev.level.value}, design {ev.design.value}, species {ev.species.value}{n}{review}{retracted}\n")
+        out.write(
+            f"    evidence: level {ev.level.value}, design {ev.design.value}, species {ev.species.value}{n}{review}{retracted}\n"
+        )
         for reason in ev.reasons:
             out.write(f"      because {reason.field}: '{reason.cue}' -> {reason.conclusion}\n")
         places = cited.get(ref.key, [])
         out.write(f"    cited {len(places)}x{': ' + ', '.join(places) if places else ''}\n")
     for link in report.links:
         if link.status.value in ("dangling", "ambiguous"):
-            out.write(f"unresolved {link.cited!r} at {link.marker_span.line}:{link.marker_span.column} ({link.status.value})\n")
+            out.write(
+                f"unresolved {link.cited!r} at {link.marker_span.line}:{link.marker_span.column} ({link.status.value})\n"
+            )
     for s in report.skipped:
         out.write(f"skipped {s.what} at {s.where}: {s.why}\n")
     out.write(f"{len(report.references)} references\n")

@@ -92,9 +92,7 @@ def _result(finding: Finding, rule_index: int, uri: str) -> dict[str, Any]:
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
         "message": {"text": message},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": uri, "index": 0}, "region": region}}
-        ],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "index": 0}, "region": region}}],
         "properties": properties,
     }
     return result

@@ -43,9 +43,7 @@ def by_severity(findings: Iterable[Finding]) -> list[tuple[Severity, list[Findin
     for finding in findings:
         groups[finding.severity].append(finding)
     return [
-        (sev, sorted(items, key=lambda f: (f.span.start, f.span.end, f.code)))
-        for sev, items in groups.items()
-        if items
+        (sev, sorted(items, key=lambda f: (f.span.start, f.span.end, f.code))) for sev, items in groups.items() if items
     ]
 
 

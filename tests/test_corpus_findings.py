@@ -24,8 +24,14 @@ REVIEWED = {
     ],
     "001": [
         # info: claims resting on web pages (MayoClinic, NINDS, NLM, a clinic page)
-        ("CIT009", 12, 217), ("CIT009", 20, 438), ("CIT009", 22, 620), ("CIT009", 28, 321),
-        ("CIT009", 30, 501), ("CIT009", 32, 381), ("CIT009", 36, 190), ("CIT009", 40, 360),
+        ("CIT009", 12, 217),
+        ("CIT009", 20, 438),
+        ("CIT009", 22, 620),
+        ("CIT009", 28, 321),
+        ("CIT009", 30, 501),
+        ("CIT009", 32, 381),
+        ("CIT009", 36, 190),
+        ("CIT009", 40, 360),
         ("SUP002", 28, 1),  # "Antidepressant medication works to reduce symptoms …" rests on a MayoClinic page
         ("SUP003", 36, 1),  # "Studies show that TMS is safe and effective … (10,11)": a clinic page and one review
     ],
@@ -35,7 +41,10 @@ REVIEWED = {
         ("OVR004", 1, 1123),  # "nominally increased … (d = 0.15 [95% CI: −0.01, 0.30], p = 0.06)"
     ],
     "003": [
-        ("SUP001", 2, 1), ("SUP001", 3, 1), ("SUP001", 4, 1), ("SUP001", 6, 96),  # study findings reported uncited
+        ("SUP001", 2, 1),
+        ("SUP001", 3, 1),
+        ("SUP001", 4, 1),
+        ("SUP001", 6, 96),  # study findings reported uncited
     ],
     "004": [],
 }

@@ -7,7 +7,10 @@ import pytest
 from helpers import ROOT
 
 FILES = sorted(
-    p for folder in ("claims/lexicons", "references/lexicons") for p in (ROOT / folder).glob("*") if p.suffix in (".txt", ".tsv")
+    p
+    for folder in ("claims/lexicons", "references/lexicons")
+    for p in (ROOT / folder).glob("*")
+    if p.suffix in (".txt", ".tsv")
 )
 
 

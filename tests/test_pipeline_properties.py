@@ -20,6 +20,7 @@ import io
 import json
 from functools import cache
 
+from helpers import SCHEMA_FILE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +28,6 @@ from claims.errors import InputError
 from claims.loading import decode
 from claims.models import Document, Span
 from claims.spans import LineIndex
-from helpers import SCHEMA_FILE
 from references.errors import ReferenceParseError
 from references.loaders import load_reference_file
 from verifier.config import VerifierConfig
@@ -39,28 +39,169 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 # ---------------------------------------------------------------- pieces of manuscripts
 
-SUBJECTS = ["Ketamine", "The treatment", "rTMS", "Exercise", "Smoking", "All patients", "Mice", "Studies",
-            "Several trials", "Nobler and colleagues", "Murrough et al.", "It", "This drug", "Vitamin D"]
-VERBS = ["proves that", "demonstrated", "may reduce", "causes", "is associated with", "always cures",
-         "suggests", "significantly increased", "did not change", "reverses", "never affects", "confirms",
-         "was linked to", "could possibly improve", "produces"]
-OBJECTS = ["depression", "mortality in humans", "anxiety in rats", "the risk of stroke", "cell growth in vitro",
-           "symptoms by 45%", "response rates (n = 120)", "outcomes", "blood pressure", "100% safe recovery"]
-STATS = ["t(28) = 1.2, p = .03", "p < 0.001", "p = 0.21", "OR = 1.5, 95% CI 0.8 to 2.1", "95% CI [1.2, 3.4]",
-         "F(2, 45) = 3.1, p = .05", "r = .45", "d = 0.8", "χ2(1) = 4.2, p = .04", "p = −0.3",
-         "95% CI −1.2–0.4", "n = 30", "20 mg/kg", "p = .", "CI (, )", "t() = , p =", "p ≤ 0.05",
-         "z = 1.96", "HR 0.7 (0.5–0.9)", "t(0) = 5, p = 1.5", "F(1e400, 2) = inf, p = nan"]
-MARKERS = ["[1]", "[1,2]", "[3-5]", "[3–5]", "(4)", "¹²", "¹⁻³", "(Smith et al., 2020)", "(Smith & Lee, 2019; Lee 2018a)",
-           "\\cite{a}", "\\citep{a,b}", "[@k]", "[@k; @smith2020, p. 3]", "[99]", "[0]", "[5-1]", "[1-100000]",
-           "(Smith, n.d.)", "Smith (2020)", "[ ]", "[,]", "[-]", "\\cite{}", "[@]", "²⁰²⁰", "(2020)", "[1–]"]
-HEADINGS = ["# Introduction", "## Methods", "Results", "DISCUSSION", "\\section{Results}", "1. Introduction",
-            "Abstract", "### ", "#", "Conclusions:", "<h2>Results</h2>"]
-NOISE = ["\r\n", "\n", "\n\n", "\t", "\u2029", "\u2028", "\r", " ", "  ", "\u00a0", "\ufeff", "\u200b",
-         "<!-- verifier: ignore OVR005 -->", "<!-- verifier: ignore -->", "<!-- verifier: ignore-next-line ALL -->",
-         "<!-- verifier: ignore XYZ999 -->", "<!--", "-->", "“", "”", "'", "\"", "—", "–", "−", "…", "e.g.",
-         "Fig. 2", "et al.", "Dr.", "i.e.", "\\", "{", "}", "$x$", "*", "_", "`", "|", "- ", "* ", "> "]
-REF_HEADINGS = ["References", "REFERENCES", "## References", "Bibliography", "\\begin{thebibliography}{9}",
-                "Works Cited", "Literature cited"]
+SUBJECTS = [
+    "Ketamine",
+    "The treatment",
+    "rTMS",
+    "Exercise",
+    "Smoking",
+    "All patients",
+    "Mice",
+    "Studies",
+    "Several trials",
+    "Nobler and colleagues",
+    "Murrough et al.",
+    "It",
+    "This drug",
+    "Vitamin D",
+]
+VERBS = [
+    "proves that",
+    "demonstrated",
+    "may reduce",
+    "causes",
+    "is associated with",
+    "always cures",
+    "suggests",
+    "significantly increased",
+    "did not change",
+    "reverses",
+    "never affects",
+    "confirms",
+    "was linked to",
+    "could possibly improve",
+    "produces",
+]
+OBJECTS = [
+    "depression",
+    "mortality in humans",
+    "anxiety in rats",
+    "the risk of stroke",
+    "cell growth in vitro",
+    "symptoms by 45%",
+    "response rates (n = 120)",
+    "outcomes",
+    "blood pressure",
+    "100% safe recovery",
+]
+STATS = [
+    "t(28) = 1.2, p = .03",
+    "p < 0.001",
+    "p = 0.21",
+    "OR = 1.5, 95% CI 0.8 to 2.1",
+    "95% CI [1.2, 3.4]",
+    "F(2, 45) = 3.1, p = .05",
+    "r = .45",
+    "d = 0.8",
+    "χ2(1) = 4.2, p = .04",
+    "p = −0.3",
+    "95% CI −1.2–0.4",
+    "n = 30",
+    "20 mg/kg",
+    "p = .",
+    "CI (, )",
+    "t() = , p =",
+    "p ≤ 0.05",
+    "z = 1.96",
+    "HR 0.7 (0.5–0.9)",
+    "t(0) = 5, p = 1.5",
+    "F(1e400, 2) = inf, p = nan",
+]
+MARKERS = [
+    "[1]",
+    "[1,2]",
+    "[3-5]",
+    "[3–5]",
+    "(4)",
+    "¹²",
+    "¹⁻³",
+    "(Smith et al., 2020)",
+    "(Smith & Lee, 2019; Lee 2018a)",
+    "\\cite{a}",
+    "\\citep{a,b}",
+    "[@k]",
+    "[@k; @smith2020, p. 3]",
+    "[99]",
+    "[0]",
+    "[5-1]",
+    "[1-100000]",
+    "(Smith, n.d.)",
+    "Smith (2020)",
+    "[ ]",
+    "[,]",
+    "[-]",
+    "\\cite{}",
+    "[@]",
+    "²⁰²⁰",
+    "(2020)",
+    "[1–]",
+]
+HEADINGS = [
+    "# Introduction",
+    "## Methods",
+    "Results",
+    "DISCUSSION",
+    "\\section{Results}",
+    "1. Introduction",
+    "Abstract",
+    "### ",
+    "#",
+    "Conclusions:",
+    "<h2>Results</h2>",
+]
+NOISE = [
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u2029",
+    "\u2028",
+    "\r",
+    " ",
+    "  ",
+    "\u00a0",
+    "\ufeff",
+    "\u200b",
+    "<!-- verifier: ignore OVR005 -->",
+    "<!-- verifier: ignore -->",
+    "<!-- verifier: ignore-next-line ALL -->",
+    "<!-- verifier: ignore XYZ999 -->",
+    "<!--",
+    "-->",
+    "“",
+    "”",
+    "'",
+    '"',
+    "—",
+    "–",
+    "−",
+    "…",
+    "e.g.",
+    "Fig. 2",
+    "et al.",
+    "Dr.",
+    "i.e.",
+    "\\",
+    "{",
+    "}",
+    "$x$",
+    "*",
+    "_",
+    "`",
+    "|",
+    "- ",
+    "* ",
+    "> ",
+]
+REF_HEADINGS = [
+    "References",
+    "REFERENCES",
+    "## References",
+    "Bibliography",
+    "\\begin{thebibliography}{9}",
+    "Works Cited",
+    "Literature cited",
+]
 REF_ENTRIES = [
     "1. Smith J, Lee K. A randomized controlled trial of ketamine. N Engl J Med. 2020;382(3):123-9. doi:10.1056/x1",
     "2. Lee K. Depression in mice: an animal study. Nature. 2019. https://doi.org/10.1038/abc",
@@ -121,8 +262,26 @@ def manuscripts(draw: st.DrawFn) -> str:
 
 
 DENSE = list("[]()0123456789,-–—−;.:pPtFrdnNI=<>≤¹²³⁰⁻ \n\r\t\u2029%@\\{}citeSmtha&yzCIOR*#_\"'“”") + [
-    "et al.", "95% CI", "p = ", "References\n", "\\cite{", "[@", "<!-- verifier: ignore -->", "always", "proves",
-    "causes", "mice", "patients", "significant", "no difference", "increase", "decrease", "not", "(2020)", "Smith"]
+    "et al.",
+    "95% CI",
+    "p = ",
+    "References\n",
+    "\\cite{",
+    "[@",
+    "<!-- verifier: ignore -->",
+    "always",
+    "proves",
+    "causes",
+    "mice",
+    "patients",
+    "significant",
+    "no difference",
+    "increase",
+    "decrease",
+    "not",
+    "(2020)",
+    "Smith",
+]
 
 
 @st.composite
@@ -231,16 +390,77 @@ def test_every_renderer_accepts_the_report(text):
 
 # ---------------------------------------------------------------- reference files and decoding
 
-BIB_PIECES = ["@article{a,", "@book{", "@misc{b, title={", "}", "{", "author = {Smith, J. and Lee, K.},",
-              "year = 2020,", "year = {20x0},", "doi = {10.1/x},", "title = \"Q\",", "@string{j = \"J\"}",
-              "journal = j #", "@comment{", "evidence_level = {2},", "keywords = {rct; mice},", "@", ",", "=",
-              "\\\"{o}", "%", "\n", "abstract = {We show mice.},", "pages = {1--2},", "author = { and },"]
-JSON_PIECES = ['[', ']', '{', '}', '"id": "a"', '"id": 3', '"title": "T"', '"author": [{"family": "S"}]',
-               '"author": "S"', '"issued": {"date-parts": [[2020]]}', '"issued": {"date-parts": [["x"]]}',
-               '"issued": 5', '"DOI": null', '"type": "article-journal"', '"authors": [1]', '"year": []', ',', ':',
-               'null', '"container-title": ["J"]', '"abstract": {}', '"keyword": 7', '"pmid": 1.5', '"page": true']
-RIS_PIECES = ["TY  - JOUR", "TY  - ", "AU  - Smith, J.", "AU  - ", "PY  - 2020", "PY  - //", "TI  - T", "DO  - 10.1/x",
-              "ER  - ", "ER  -", "AB  - We show mice.", "T2  - J", "KW  - rct", "SP  - 1", "Y1  - 2020///", "\r\n", "\n"]
+BIB_PIECES = [
+    "@article{a,",
+    "@book{",
+    "@misc{b, title={",
+    "}",
+    "{",
+    "author = {Smith, J. and Lee, K.},",
+    "year = 2020,",
+    "year = {20x0},",
+    "doi = {10.1/x},",
+    'title = "Q",',
+    '@string{j = "J"}',
+    "journal = j #",
+    "@comment{",
+    "evidence_level = {2},",
+    "keywords = {rct; mice},",
+    "@",
+    ",",
+    "=",
+    '\\"{o}',
+    "%",
+    "\n",
+    "abstract = {We show mice.},",
+    "pages = {1--2},",
+    "author = { and },",
+]
+JSON_PIECES = [
+    "[",
+    "]",
+    "{",
+    "}",
+    '"id": "a"',
+    '"id": 3',
+    '"title": "T"',
+    '"author": [{"family": "S"}]',
+    '"author": "S"',
+    '"issued": {"date-parts": [[2020]]}',
+    '"issued": {"date-parts": [["x"]]}',
+    '"issued": 5',
+    '"DOI": null',
+    '"type": "article-journal"',
+    '"authors": [1]',
+    '"year": []',
+    ",",
+    ":",
+    "null",
+    '"container-title": ["J"]',
+    '"abstract": {}',
+    '"keyword": 7',
+    '"pmid": 1.5',
+    '"page": true',
+]
+RIS_PIECES = [
+    "TY  - JOUR",
+    "TY  - ",
+    "AU  - Smith, J.",
+    "AU  - ",
+    "PY  - 2020",
+    "PY  - //",
+    "TI  - T",
+    "DO  - 10.1/x",
+    "ER  - ",
+    "ER  -",
+    "AB  - We show mice.",
+    "T2  - J",
+    "KW  - rct",
+    "SP  - 1",
+    "Y1  - 2020///",
+    "\r\n",
+    "\n",
+]
 
 
 @st.composite
@@ -286,13 +506,17 @@ def test_pipeline_with_random_reference_files(case, text, tmp_path):
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.one_of(
-    st.binary(max_size=300),
-    st.text(max_size=100).map(lambda s: s.encode("utf-16-le", "surrogatepass")),
-    st.text(max_size=100).map(lambda s: s.encode("utf-8", "surrogatepass")),
-    st.tuples(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b""]),
-              st.binary(max_size=100)).map(lambda t: t[0] + t[1]),
-))
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=100).map(lambda s: s.encode("utf-16-le", "surrogatepass")),
+        st.text(max_size=100).map(lambda s: s.encode("utf-8", "surrogatepass")),
+        st.tuples(
+            st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b""]),
+            st.binary(max_size=100),
+        ).map(lambda t: t[0] + t[1]),
+    )
+)
 def test_decode_raises_only_input_error(data):
     try:
         text, encoding = decode(data)

@@ -87,8 +87,10 @@ def test_duplicate_search_is_linear_in_one_big_author_year_bucket():
 
 
 def test_duplicate_search_still_finds_a_repeat_in_a_big_bucket():
-    titles = [" ".join(["".join(chr(97 + b % 26) for b in hashlib.md5(f"{i}/{w}".encode()).digest()[:7]) for w in range(4)])
-              for i in range(300)]  # four random letter words each: no two alike
+    titles = [
+        " ".join(["".join(chr(97 + b % 26) for b in hashlib.md5(f"{i}/{w}".encode()).digest()[:7]) for w in range(4)])
+        for i in range(300)
+    ]  # four random letter words each: no two alike
     refs = [_ref(i, title) for i, title in enumerate(titles)]
     refs.append(_ref(300, titles[299].upper()))
     assert [(d.original, d.duplicate) for d in find_duplicates(refs)] == [("299", "300")]
@@ -117,16 +119,44 @@ def test_output_onto_the_input_is_refused_and_the_input_kept(manuscript, capsys)
 def test_output_onto_a_reference_file_is_refused(manuscript, tmp_path, capsys):
     bib = tmp_path / "refs.bib"
     bib.write_text("@article{a, title={x}}\n", encoding="utf-8")
-    code, _, err = run(["check", str(manuscript), "-r", str(bib), "-f", "json", "-f", "html",
-                        "-o", f"json={tmp_path / 'out.json'}", "-o", f"html={bib}"], capsys)
+    code, _, err = run(
+        [
+            "check",
+            str(manuscript),
+            "-r",
+            str(bib),
+            "-f",
+            "json",
+            "-f",
+            "html",
+            "-o",
+            f"json={tmp_path / 'out.json'}",
+            "-o",
+            f"html={bib}",
+        ],
+        capsys,
+    )
     assert_one_line_error(code, err, "input file")
     assert bib.read_text(encoding="utf-8") == "@article{a, title={x}}\n"
     assert not (tmp_path / "out.json").exists()
 
 
 def test_one_missing_output_folder_writes_no_report_at_all(manuscript, tmp_path, capsys):
-    code, _, err = run(["check", str(manuscript), "-f", "json", "-f", "html",
-                        "-o", f"json={tmp_path / 'a.json'}", "-o", f"html={tmp_path / 'missing' / 'b.html'}"], capsys)
+    code, _, err = run(
+        [
+            "check",
+            str(manuscript),
+            "-f",
+            "json",
+            "-f",
+            "html",
+            "-o",
+            f"json={tmp_path / 'a.json'}",
+            "-o",
+            f"html={tmp_path / 'missing' / 'b.html'}",
+        ],
+        capsys,
+    )
     assert_one_line_error(code, err, "not an existing folder")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.txt"]
 
@@ -179,8 +209,9 @@ def test_sources_pointing_at_a_file_is_one_line(manuscript, capsys):
 
 def test_text_of_only_markers_and_only_headings_gives_reports(tmp_path, capsys):
     markers = tmp_path / "markers.txt"
-    markers.write_text(" ".join(["[1]", "(2)", "[3-5]", "¹²", "\\cite{a}", "[@k]", "(Smith et al., 2020)"] * 200),
-                       encoding="utf-8")
+    markers.write_text(
+        " ".join(["[1]", "(2)", "[3-5]", "¹²", "\\cite{a}", "[@k]", "(Smith et al., 2020)"] * 200), encoding="utf-8"
+    )
     headings = tmp_path / "headings.md"
     headings.write_text("".join(f"# Heading {i}\n" for i in range(5000)), encoding="utf-8")
     for path in (markers, headings):
@@ -196,8 +227,10 @@ def _write(path, data: bytes):
 def test_repeated_bibitem_key_in_the_document_stays_unique():
     from references.reflist import find_reference_list
 
-    text = ("\n\\begin{thebibliography}{9}\n \\bibitem{a} A. Author, Title, Journal, 2001.\n"
-            "\\bibitem{a} A. Author, Title, Journal, 2001.\n\\bibitem{ } B. Other, A title here, Journal, 2003.")
+    text = (
+        "\n\\begin{thebibliography}{9}\n \\bibitem{a} A. Author, Title, Journal, 2001.\n"
+        "\\bibitem{a} A. Author, Title, Journal, 2001.\n\\bibitem{ } B. Other, A title here, Journal, 2003."
+    )
     entries = find_reference_list(text).entries
     assert [e.key for e in entries] == ["a", "a~4", "other2003"]
     assert entries[1].extra["duplicate_key_of"] == "a"

@@ -37,8 +37,15 @@ def compare_documents(a_ctx: RuleContext, b_doc: Document, rules: tuple[Rule, ..
     source = "\n".join(" ".join(s.split()) for s in statements) if statements else b_doc.text
     reference = Reference(key=key, raw=b_doc.path, title=Path(b_doc.path).name, source_path=b_doc.path)
     links = [
-        Link(claim_id=c.id, marker_text="--against", marker_span=c.span, cited=key, reference_key=key,
-             status=LinkStatus.LINKED, note=f"compared with {b_doc.path}")
+        Link(
+            claim_id=c.id,
+            marker_text="--against",
+            marker_span=c.span,
+            cited=key,
+            reference_key=key,
+            status=LinkStatus.LINKED,
+            note=f"compared with {b_doc.path}",
+        )
         for c in a_ctx.claims
         if c.checkworthy
     ]

@@ -78,21 +78,25 @@ def describe_claims(doc: Document) -> Document:
         features = describe(view)
         dir_, negated, dir_cues = direction(view)
         worthy, reason = checkworthiness(
-            view, kind=kinds.get(claim.span.start, UnitKind.PROSE), section=claim.section, has_markers=bool(claim.markers)
+            view,
+            kind=kinds.get(claim.span.start, UnitKind.PROSE),
+            section=claim.section,
+            has_markers=bool(claim.markers),
         )
-        features = with_updates(features, {
-            "direction": dir_,
-            "negated": negated,
-            "cues": [*features.cues, *dir_cues],
-            "quantities": find_quantities(view),
-            "checkworthy_reason": reason,
-        })
+        features = with_updates(
+            features,
+            {
+                "direction": dir_,
+                "negated": negated,
+                "cues": [*features.cues, *dir_cues],
+                "quantities": find_quantities(view),
+                "checkworthy_reason": reason,
+            },
+        )
         described.append(with_updates(claim, {"features": features, "checkworthy": worthy}))
     doc = doc.model_copy(update={"claims": described})
     continues = find_continuations(doc)
-    return doc.model_copy(
-        update={"claims": [with_updates(c, {"continues": continues.get(c.id)}) for c in doc.claims]}
-    )
+    return doc.model_copy(update={"claims": [with_updates(c, {"continues": continues.get(c.id)}) for c in doc.claims]})
 
 
 def continuation_links(doc: Document, links: list[Link]) -> list[Link]:

@@ -12,7 +12,6 @@ from typing import Any
 from verifier.models import SCHEMA_VERSION, Report
 
 
-
 def report_schema() -> dict[str, Any]:
     schema = Report.model_json_schema(mode="serialization")
     return {

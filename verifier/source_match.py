@@ -105,7 +105,9 @@ def best_matches(
     return SourceIndex(sentences, abbreviations).best(claim, k)
 
 
-def judge(claim: SentenceView, source: str, abbreviations: Abbreviations | None = None, overlap: float = 1.0) -> list[Disagreement]:
+def judge(
+    claim: SentenceView, source: str, abbreviations: Abbreviations | None = None, overlap: float = 1.0
+) -> list[Disagreement]:
     """How ``claim`` disagrees with the source sentence ``source`` (empty when it does not).
 
     ``overlap`` is the sentence match score from ``best_matches``: directions read

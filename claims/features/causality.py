@@ -128,7 +128,7 @@ def _quantity(text: str, m: Match) -> bool:
 def _words_before(text: str, pos: int, skip_adverbs: bool = True) -> list[str]:
     """Lower-cased words just before ``pos`` (nearest last), stopping at punctuation other than hyphens."""
     window = text[max(0, pos - _WINDOW) : pos]
-    cut = max(window.rfind(c) for c in ",;:()[]\".!?")
+    cut = max(window.rfind(c) for c in ',;:()[]".!?')
     words = [w.lower() for w in _WORD.findall(window[cut + 1 :])]
     if skip_adverbs:
         words = [w for w in words if not _adverb(w)]
@@ -151,7 +151,11 @@ def _next_tokens(text: str, pos: int, count: int = 2) -> list[str]:
 def _modifier(text: str, m: Match) -> bool:
     """True when the cue word modifies a noun or names a purpose instead of being the predicate."""
     cue = text[m.start : m.end].lower()
-    if m.kind == "nominal" and cue in ("effect", "effects") and _next_tokens(text, m.end, 1)[0] in _NOT_CAUSAL_AFTER_EFFECT:
+    if (
+        m.kind == "nominal"
+        and cue in ("effect", "effects")
+        and _next_tokens(text, m.end, 1)[0] in _NOT_CAUSAL_AFTER_EFFECT
+    ):
         return True
     before = _words_before(text, m.start)
     if cue in _PASSIVE_NEEDS_BE:

@@ -89,9 +89,7 @@ def _too_short(text: str) -> bool:
     return len(_WORD.findall(text)) < needed
 
 
-def checkworthiness(
-    view: SentenceView, *, kind: UnitKind, section: str | None, has_markers: bool
-) -> tuple[bool, str]:
+def checkworthiness(view: SentenceView, *, kind: UnitKind, section: str | None, has_markers: bool) -> tuple[bool, str]:
     """``(checkworthy, reason)``: reason is "factual statement" when check-worthy, else one of
     "heading", "boilerplate", "reference entry", "metadata", "question", "aim statement",
     "roadmap", "call to action", "author bio", "fragment".
@@ -104,7 +102,9 @@ def checkworthiness(
     if kind in _KIND_REASON:
         return False, _KIND_REASON[kind]
     text = view.text.strip()
-    if section and re.match(r"\s*(?:references|bibliography|acknowledg|funding|conflicts? of interest|disclosure)", section, re.I):
+    if section and re.match(
+        r"\s*(?:references|bibliography|acknowledg|funding|conflicts? of interest|disclosure)", section, re.I
+    ):
         return False, "boilerplate"
     if section and _PERSON_HEADING.match(section):
         return False, "author bio"

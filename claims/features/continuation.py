@@ -75,9 +75,7 @@ def find_continuations(doc: Document, *, max_chain: int = 3) -> dict[str, str]:
     return out
 
 
-def _cover_by_paragraph_citation(
-    doc: Document, out: dict[str, str], max_chain: int, heading_starts: list[int]
-) -> None:
+def _cover_by_paragraph_citation(doc: Document, out: dict[str, str], max_chain: int, heading_starts: list[int]) -> None:
     """Link uncited claims to the cited claim that closes their paragraph (walks backwards)."""
     claims = doc.claims
     closer: Claim | None = None

@@ -51,9 +51,7 @@ def _tokens(entry: str) -> list[str]:
 
 def _emit(node: dict[str, dict]) -> str:
     """Regex source for a trie node: longer continuations first, ending here last."""
-    alts = [
-        (_SPECIAL.get(tok) or re.escape(tok)) + _emit(child) for tok, child in sorted(node.items()) if tok != _END
-    ]
+    alts = [(_SPECIAL.get(tok) or re.escape(tok)) + _emit(child) for tok, child in sorted(node.items()) if tok != _END]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -19,7 +19,11 @@ from claims.spans import SentenceView
 
 __all__ = ["population"]
 
-_KINDS = {"in_vitro": Population.IN_VITRO.value, "species_animal": Population.ANIMAL.value, "species_human": Population.HUMAN.value}
+_KINDS = {
+    "in_vitro": Population.IN_VITRO.value,
+    "species_animal": Population.ANIMAL.value,
+    "species_human": Population.HUMAN.value,
+}
 
 
 def population(view: SentenceView) -> tuple[Population, list[Cue]]:
@@ -27,7 +31,9 @@ def population(view: SentenceView) -> tuple[Population, list[Cue]]:
     matches = scan(view.text, _KINDS)
     if not matches:
         return Population.UNSPECIFIED, []
-    deciding = next((m for i, m in enumerate(matches) if not _modifies_next(view.text, m, matches[i + 1 : i + 2])), matches[0])
+    deciding = next(
+        (m for i, m in enumerate(matches) if not _modifies_next(view.text, m, matches[i + 1 : i + 2])), matches[0]
+    )
     return Population(deciding.kind), [to_cue(view, m, "species") for m in matches]
 
 

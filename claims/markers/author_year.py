@@ -60,9 +60,7 @@ _BARE_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)[a-z]?")
 _UNNAMED_GROUP = re.sub(r"\?P<\w+>", "", _GROUP)
 # "(A, 2001; B, 2002)" and "(Gillespie, 1976; 1977)": every ";"-part a citation group or a bare
 # year that continues the group before it.
-_PARENTHETICAL = re.compile(
-    rf"\(\s*{_UNNAMED_GROUP}(?:\s*;\s*(?:{_UNNAMED_GROUP}|{_BARE_YEAR.pattern}(?![\w])))*\s*\)"
-)
+_PARENTHETICAL = re.compile(rf"\(\s*{_UNNAMED_GROUP}(?:\s*;\s*(?:{_UNNAMED_GROUP}|{_BARE_YEAR.pattern}(?![\w])))*\s*\)")
 # Narrative forms are found from their anchors (a parenthesised year; "et al." or "and colleagues"),
 # then the names are matched backwards in a bounded window, so the scan stays linear in the text.
 _YEAR_ANCHOR = re.compile(rf"\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)")
@@ -76,9 +74,7 @@ _COLLEAGUES = r"(?:colleagues|coworkers|co-workers|collaborators|associates)"
 # "et al." or "and (his|her|their) colleagues" after white space. The match starts at the
 # word (so the engine can skip from "e"/"a" to the next); the anchor starts where the white
 # space before it does (``_anchor_start``).
-_MENTION_ANCHOR = re.compile(
-    rf"e(?<=\se)t\s*al(?:\.|(?![\w]))|a(?<=\sa)nd\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b"
-)
+_MENTION_ANCHOR = re.compile(rf"e(?<=\se)t\s*al(?:\.|(?![\w]))|a(?<=\sa)nd\s+(?:(?:his|her|their)\s+)?{_COLLEAGUES}\b")
 _NAMES_BEFORE = re.compile(rf"(?P<authors>{_SURNAME}(?:\s+{_AND}\s+{_SURNAME})?)\Z")
 _NAME_IN = re.compile(_SURNAME)
 _LONG_NAME_IN = re.compile(_LONG_NAME)
@@ -286,9 +282,7 @@ def _named(m: re.Match[str]) -> tuple[str, tuple[str, ...]] | None:
     return (_normal(m.group("authors")), names) if names else None
 
 
-def _marker(
-    start: int, end: int, groups: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
-) -> MarkerMatch:
+def _marker(start: int, end: int, groups: list[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> MarkerMatch:
     keys = tuple(f"{authors} {year}" for authors, _, years in groups for year in years)
     names: list[str] = []
     for _, group_names, _ in groups:

@@ -29,11 +29,6 @@ _GROUPS = re.compile(r"\{([^{}]*)\}")
 def find_latex(text: str) -> Iterator[MarkerMatch]:
     """LaTeX citation commands with the keys of all their brace groups."""
     for m in _CITE.finditer(text):
-        keys = tuple(
-            key.strip()
-            for group in _GROUPS.findall(m.group())
-            for key in group.split(",")
-            if key.strip()
-        )
+        keys = tuple(key.strip() for group in _GROUPS.findall(m.group()) for key in group.split(",") if key.strip())
         if keys:
             yield MarkerMatch(m.start(), m.end(), MarkerStyle.LATEX, keys)

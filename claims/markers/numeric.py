@@ -23,9 +23,7 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen, hyphens, figure dash
 
 _NUM = r"\d{1,4}(?!\.\d)"  # never the integer part of a decimal
 _RANGE_ITEM = rf"{_NUM}[a-z]?(?:\s*[{DASHES}]\s*{_NUM}[a-z]?)?"
-_BRACKET = re.compile(
-    rf"\[\s*(?P<body>{_RANGE_ITEM}(?:\s*[,;]\s*(?:{_RANGE_ITEM}|[a-z](?![a-z])))*)\s*\]"
-)
+_BRACKET = re.compile(rf"\[\s*(?P<body>{_RANGE_ITEM}(?:\s*[,;]\s*(?:{_RANGE_ITEM}|[a-z](?![a-z])))*)\s*\]")
 _PAREN = re.compile(
     rf"\(\s*(?P<body>{_NUM}(?:\s*[{DASHES}]\s*{_NUM})?(?:\s*[,;]\s*{_NUM}(?:\s*[{DASHES}]\s*{_NUM})?)*)\s*\)"
 )

@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 
 from references.evidence.design import DesignResult, design_from_abstract, design_from_text
-from references.evidence.title_shape import design_from_title_shape, named_trial
-from references.evidence.venue import REVIEW_VENUE_DESIGNS, bare_topic_review, design_from_venue
 from references.evidence.sample_size import extract_sample_size
 from references.evidence.source_type import SourceResult, infer_source, type_conclusions
 from references.evidence.species import species_from_text
+from references.evidence.title_shape import design_from_title_shape, named_trial
+from references.evidence.venue import REVIEW_VENUE_DESIGNS, bare_topic_review, design_from_venue
 from references.models import (
     EvidenceAssessment,
     EvidenceLevel,
@@ -80,8 +80,12 @@ _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # Notices printed in the entry itself: Elsevier's "RETRACTED:" and Springer's "RETRACTED ARTICLE:" title
 # prefixes, PubMed's "Retraction in:", "Expression of concern in:", "Erratum in:" comment lines.
 _NOTICE_IN_ENTRY = (
-    (re.compile(r"(?:^|[\s.\]])retracted(?:\s+article)?\s*:|\[retracted\b|\bretraction\s+in\s*:|\bretracted\s+in\s*:", re.I),
-     RetractionStatus.RETRACTED),
+    (
+        re.compile(
+            r"(?:^|[\s.\]])retracted(?:\s+article)?\s*:|\[retracted\b|\bretraction\s+in\s*:|\bretracted\s+in\s*:", re.I
+        ),
+        RetractionStatus.RETRACTED,
+    ),
     (re.compile(r"\bexpression\s+of\s+concern\s+in\s*:", re.I), RetractionStatus.EXPRESSION_OF_CONCERN),
     (re.compile(r"\b(?:erratum|correction|corrigendum)\s+in\s*:", re.I), RetractionStatus.CORRECTION),
 )
@@ -113,15 +117,31 @@ def _metadata_design(ref: Reference) -> tuple[DesignResult, list[EvidenceReason]
     hint: list[EvidenceReason] = []
     species = Species.UNKNOWN
     retracted = False
-    rank = ("meta_analysis", "systematic_review", "guideline", "consensus", "rct", "non_randomized_controlled",
-            "cohort", "case_report", "narrative_review", "expert_opinion")
+    rank = (
+        "meta_analysis",
+        "systematic_review",
+        "guideline",
+        "consensus",
+        "rct",
+        "non_randomized_controlled",
+        "cohort",
+        "case_report",
+        "narrative_review",
+        "expert_opinion",
+    )
     best: tuple[int, str, str] | None = None
     for name, key, value in type_conclusions(ref):
         if key == "design" and value in rank:
             cand = (rank.index(value), value, name)
             best = cand if best is None or cand < best else best
         elif key == "hint":
-            hint.append(EvidenceReason(field="publication_type", cue=name, conclusion="design=non_randomized_controlled (trial, randomization not stated)"))
+            hint.append(
+                EvidenceReason(
+                    field="publication_type",
+                    cue=name,
+                    conclusion="design=non_randomized_controlled (trial, randomization not stated)",
+                )
+            )
         elif key == "species" and species is Species.UNKNOWN:
             species = Species(value)
         elif key == "retraction":
@@ -176,7 +196,13 @@ def assess(reference: Reference) -> Reference:
     by_venue = design_from_venue(reference.venue)
     if by_venue.design in REVIEW_VENUE_DESIGNS and chosen.design in _PRIMARY and chosen is not meta:
         named = chosen.reasons[0].cue if chosen.reasons else chosen.design.value
-        by_venue.reasons.append(EvidenceReason(field="title/abstract", cue=named, conclusion="a design named in a review venue's entry is the topic reviewed"))
+        by_venue.reasons.append(
+            EvidenceReason(
+                field="title/abstract",
+                cue=named,
+                conclusion="a design named in a review venue's entry is the topic reviewed",
+            )
+        )
         chosen, confidence = by_venue, 0.75
     if not chosen.decided and by_venue.decided:
         chosen, confidence = by_venue, 0.7
@@ -186,14 +212,20 @@ def assess(reference: Reference) -> Reference:
     scholarly = source.source_type not in (SourceType.WEB_PAGE, SourceType.NEWS)
     if not chosen.decided and title and scholarly:
         names_people = species_from_text(title, "title")[0] is Species.HUMAN
-        shaped = design_from_title_shape(title, topic_venue=bare_topic_review(reference.venue), names_people=names_people)
+        shaped = design_from_title_shape(
+            title, topic_venue=bare_topic_review(reference.venue), names_people=names_people
+        )
         if shaped.decided:
             chosen, confidence = shaped, _SHAPE_CONFIDENCE.get(shaped.shape or "", 0.6)
             if shaped.design is StudyDesign.EXPERT_OPINION:
                 confidence = _SHAPE_CONFIDENCE["opinion"]
         else:
-            others = [("abstract", abstract), ("keywords", "; ".join(reference.keywords)),
-                      ("bibtex:note", reference.extra.get("note", "")), ("raw", reference.raw)]
+            others = [
+                ("abstract", abstract),
+                ("keywords", "; ".join(reference.keywords)),
+                ("bibtex:note", reference.extra.get("note", "")),
+                ("raw", reference.raw),
+            ]
             trial, trial_notes = named_trial(title, others)
             if trial.decided:
                 chosen, confidence = trial, 0.7
@@ -205,15 +237,28 @@ def assess(reference: Reference) -> Reference:
 
     species, why = species_from_text(title, "title") if title else (Species.UNKNOWN, [])
     if chosen.shape == "single person" and species is not Species.HUMAN:
-        species, why = Species.HUMAN, [EvidenceReason(field="title", cue=chosen.reasons[0].cue, conclusion="species=human (one person)")]
+        species, why = (
+            Species.HUMAN,
+            [EvidenceReason(field="title", cue=chosen.reasons[0].cue, conclusion="species=human (one person)")],
+        )
     if species is Species.UNKNOWN and tag_species is not Species.UNKNOWN:
-        species, why = tag_species, [EvidenceReason(field="publication_type", cue=tag_species.value, conclusion=f"species={tag_species.value}")]
+        species, why = (
+            tag_species,
+            [
+                EvidenceReason(
+                    field="publication_type", cue=tag_species.value, conclusion=f"species={tag_species.value}"
+                )
+            ],
+        )
     if species is Species.UNKNOWN and reference.keywords:
         species, why = species_from_text("; ".join(reference.keywords), "keywords")
     if species is Species.UNKNOWN and abstract:
         species, why = species_from_text(abstract, "abstract")
     if species is Species.UNKNOWN and design in _PRIMARY:
-        species, why = Species.HUMAN, [EvidenceReason(field="design", cue=design.value, conclusion="species=human (clinical design)")]
+        species, why = (
+            Species.HUMAN,
+            [EvidenceReason(field="design", cue=design.value, conclusion="species=human (clinical design)")],
+        )
     reasons += why
 
     overridable = design in _PRIMARY or design is StudyDesign.UNKNOWN or chosen.shape is not None
@@ -231,9 +276,17 @@ def assess(reference: Reference) -> Reference:
         level = EvidenceLevel.PRECLINICAL
     if explicit_level is not None:
         level, confidence = explicit_level, 0.95
-        reasons.append(EvidenceReason(field="bibtex:evidence_level", cue=reference.extra.get("evidence_level", ""), conclusion=f"level={level.value}"))
+        reasons.append(
+            EvidenceReason(
+                field="bibtex:evidence_level",
+                cue=reference.extra.get("evidence_level", ""),
+                conclusion=f"level={level.value}",
+            )
+        )
     if level is EvidenceLevel.UNKNOWN and not chosen.settled_unknown:
-        reasons.append(EvidenceReason(field="title/abstract", cue="", conclusion="level=unknown (no design cue in the metadata)"))
+        reasons.append(
+            EvidenceReason(field="title/abstract", cue="", conclusion="level=unknown (no design cue in the metadata)")
+        )
 
     sample = None
     for field_name, text in (("abstract", abstract), ("title", title)):
@@ -249,7 +302,11 @@ def assess(reference: Reference) -> Reference:
         retraction, retracted, retraction_source = RetractionStatus.RETRACTED, True, "PubMed publication type"
         reasons.append(EvidenceReason(field="publication_type", cue="Retracted Publication", conclusion="retracted"))
     if retraction is RetractionStatus.NONE:
-        for field_name, text in (("title", title), ("raw", reference.raw), ("bibtex:note", reference.extra.get("note", ""))):
+        for field_name, text in (
+            ("title", title),
+            ("raw", reference.raw),
+            ("bibtex:note", reference.extra.get("note", "")),
+        ):
             notice = _notice_in_entry(text)
             if notice:
                 retraction, cue = notice

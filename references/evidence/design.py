@@ -97,17 +97,29 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
     if "protocol" in by_label:
         cue = by_label["protocol"]
         result.protocol = True
-        result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion="design=unknown (protocol, no results)"))
+        result.reasons.append(
+            EvidenceReason(field=field_name, cue=cue.text, conclusion="design=unknown (protocol, no results)")
+        )
         return result
     if "instrument" in by_label:
         cue = by_label["instrument"]
         result.topic_only = True
-        result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion="design=unknown (a tool; the designs it names are its topic)"))
+        result.reasons.append(
+            EvidenceReason(
+                field=field_name, cue=cue.text, conclusion="design=unknown (a tool; the designs it names are its topic)"
+            )
+        )
         return result
     if "reporting" in by_label and "meta_research" not in by_label:
         cue = by_label["reporting"]
         result.design, result.label = StudyDesign.GUIDELINE, "guideline"
-        result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion="design=guideline (reporting guideline; the designs it names are what it is for)"))
+        result.reasons.append(
+            EvidenceReason(
+                field=field_name,
+                cue=cue.text,
+                conclusion="design=guideline (reporting guideline; the designs it names are what it is for)",
+            )
+        )
         return result
     if abstract and "synthesis" not in by_label:
         by_label.pop("meta_analysis", None)
@@ -122,7 +134,9 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
         if cue is not None:
             result.design = _DESIGN_OF[label]
             result.label = label
-            result.reasons.append(EvidenceReason(field=field_name, cue=cue.text, conclusion=f"design={result.design.value}"))
+            result.reasons.append(
+                EvidenceReason(field=field_name, cue=cue.text, conclusion=f"design={result.design.value}")
+            )
             if label == "cohort" and result.retrospective:
                 result.reasons.append(
                     EvidenceReason(field=field_name, cue=by_label["retrospective"].text, conclusion="retrospective")
@@ -134,7 +148,8 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
 _LEXICONS = ("study_design_cues.txt", "named_cohorts.txt")
 # What must follow a reporting guideline's acronym: an optional suffix or year, then the kind of document.
 _REPORTING_NAME_FOLLOW = re.compile(
-    r"(?:[-\s][A-Za-z]{1,6})?(?:\s+\d{4})?\)?\s*(?:statement|extension|checklist|guidelines?|explanation)\b", re.IGNORECASE
+    r"(?:[-\s][A-Za-z]{1,6})?(?:\s+\d{4})?\)?\s*(?:statement|extension|checklist|guidelines?|explanation)\b",
+    re.IGNORECASE,
 )
 
 

@@ -24,7 +24,9 @@ from references.evidence._lexicon import load_rows, squash
 from references.models import EvidenceReason, Reference, SourceType
 
 _BIORXIV_DOI = re.compile(r"^10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?$")
-_JOURNAL_SHAPE = re.compile(r"\b(?:19|20)\d\d[a-z]?\s*;\s*\w*\d|\b\d+\s*\(\s*[\w-]+\s*\)\s*:\s*[\w-]*\d|\bvol\.\s*\d", re.I)
+_JOURNAL_SHAPE = re.compile(
+    r"\b(?:19|20)\d\d[a-z]?\s*;\s*\w*\d|\b\d+\s*\(\s*[\w-]+\s*\)\s*:\s*[\w-]*\d|\bvol\.\s*\d", re.I
+)
 _WEB_SHAPE = re.compile(
     r"\b(?:accessed|retrieved|last\s+updated|updated|published)\s+(?:on\s+)?"
     r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
@@ -68,7 +70,15 @@ def _host(url: str | None) -> str | None:
 
 def _host_kind(host: str) -> str | None:
     sites = _sites()
-    kinds = ("scholarly_host", "preprint_host", "guideline_host", "news_host", "encyclopedia_host", "health_site_host", "government_host")
+    kinds = (
+        "scholarly_host",
+        "preprint_host",
+        "guideline_host",
+        "news_host",
+        "encyclopedia_host",
+        "health_site_host",
+        "government_host",
+    )
     for kind in kinds:
         for suffix in sites.get(kind, ()):
             bare = suffix.lstrip(".")
@@ -118,7 +128,12 @@ def type_conclusions(ref: Reference) -> list[tuple[str, str, str]]:
 
 def _non_scholarly(kind: str, field_name: str, cue: str) -> SourceResult:
     stype = SourceType.NEWS if kind == "news" else SourceType.WEB_PAGE
-    return SourceResult(stype, False, kind, [EvidenceReason(field=field_name, cue=cue, conclusion=f"source_type={stype.value} ({kind})")])
+    return SourceResult(
+        stype,
+        False,
+        kind,
+        [EvidenceReason(field=field_name, cue=cue, conclusion=f"source_type={stype.value} ({kind})")],
+    )
 
 
 def infer_source(ref: Reference) -> SourceResult:
@@ -130,30 +145,54 @@ def infer_source(ref: Reference) -> SourceResult:
             reviewed = {SourceType.PREPRINT: False, SourceType.JOURNAL_ARTICLE: True}.get(stype)
             if stype in (SourceType.WEB_PAGE, SourceType.NEWS):
                 reviewed = False
-            return SourceResult(stype, reviewed, None, [EvidenceReason(field="publication_type", cue=name, conclusion=f"source_type={value}")])
+            return SourceResult(
+                stype,
+                reviewed,
+                None,
+                [EvidenceReason(field="publication_type", cue=name, conclusion=f"source_type={value}")],
+            )
         if key == "design" and value == "news":
             return _non_scholarly("news", "publication_type", name)
     if is_preprint_doi(ref.doi):
-        return SourceResult(SourceType.PREPRINT, False, None, [EvidenceReason(field="doi", cue=ref.doi or "", conclusion="source_type=preprint, peer_reviewed=false")])
+        return SourceResult(
+            SourceType.PREPRINT,
+            False,
+            None,
+            [EvidenceReason(field="doi", cue=ref.doi or "", conclusion="source_type=preprint, peer_reviewed=false")],
+        )
     host = _host(ref.url)
     host_kind = _host_kind(host) if host else None
     venue_kind = _venue_kind(ref.venue)
     if host_kind == "preprint" or venue_kind == "preprint":
         fld, cue = ("url", host or "") if host_kind == "preprint" else ("venue", ref.venue or "")
-        return SourceResult(SourceType.PREPRINT, False, None, [EvidenceReason(field=fld, cue=cue, conclusion="source_type=preprint, peer_reviewed=false")])
+        return SourceResult(
+            SourceType.PREPRINT,
+            False,
+            None,
+            [EvidenceReason(field=fld, cue=cue, conclusion="source_type=preprint, peer_reviewed=false")],
+        )
     if current in (SourceType.BOOK, SourceType.CHAPTER, SourceType.THESIS):
         return SourceResult(current, None)
-    journal_shaped = bool(ref.volume or ref.pages or (ref.doi and host_kind != "news")) or bool(_JOURNAL_SHAPE.search(ref.raw))
+    journal_shaped = bool(ref.volume or ref.pages or (ref.doi and host_kind != "news")) or bool(
+        _JOURNAL_SHAPE.search(ref.raw)
+    )
     if host_kind in ("news", "encyclopedia", "health_site") and not journal_shaped:
         return _non_scholarly(host_kind, "url", host or "")
     if venue_kind in ("news", "encyclopedia", "health_site", "government") and not journal_shaped:
         return _non_scholarly(venue_kind, "venue", ref.venue or "")
     if current is SourceType.JOURNAL_ARTICLE or journal_shaped or host_kind == "scholarly":
         cue = "volume/pages/DOI" if journal_shaped else (host or current.value)
-        return SourceResult(SourceType.JOURNAL_ARTICLE, True, None, [EvidenceReason(field="entry", cue=cue, conclusion="source_type=journal_article")])
+        return SourceResult(
+            SourceType.JOURNAL_ARTICLE,
+            True,
+            None,
+            [EvidenceReason(field="entry", cue=cue, conclusion="source_type=journal_article")],
+        )
     if host_kind == "guideline":
         reason = EvidenceReason(field="url", cue=host or "", conclusion="guideline body's site")
-        return SourceResult(SourceType.OTHER if current is SourceType.WEB_PAGE else current, None, "guideline", [reason])
+        return SourceResult(
+            SourceType.OTHER if current is SourceType.WEB_PAGE else current, None, "guideline", [reason]
+        )
     if host_kind == "government":
         return _non_scholarly("government", "url", host or "")
     web = _WEB_SHAPE.search(ref.raw)

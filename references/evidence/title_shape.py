@@ -54,7 +54,9 @@ _CASE_COUNT = re.compile(
     rf"(?:(?:consecutive|new|fatal|additional|further|pediatric|paediatric)\s+)?(?:cases|patients)\b"
     rf"|\b{_NUM}\s+(?:consecutive\s+)?cases\s+of\b|\b{_NUM}\s+consecutive\s+(?:cases|patients)\b"
 )
-_CONTROLS = re.compile(r"\bcontrols\b|\bcontrol\s+(?:groups?|subjects|participants|patients|individuals)\b|\bcontrolled\b")
+_CONTROLS = re.compile(
+    r"\bcontrols\b|\bcontrol\s+(?:groups?|subjects|participants|patients|individuals)\b|\bcontrolled\b"
+)
 # After the person noun: the end, punctuation, or a word that ties the person to the clinical story.
 _PERSON_LINKS = (
     "with|who|after|following|treated|receiving|undergoing|presenting|during|on|in|at|from|without|taking|born|"
@@ -127,8 +129,11 @@ def design_from_title_shape(title: str, *, topic_venue: bool = False, names_peop
     checks = (
         ("start", _by_word("start", False).get(words[0], ()), lambda p: _starts(whole, p)),
         ("end", _by_word("end", True).get(words[-1], ()), lambda p: whole == p or whole.endswith(" " + p)),
-        ("after_colon", _by_word("after_colon", False).get(after.split(" ", 1)[0], ()) if after else (),
-         lambda p: _starts(after, p)),
+        (
+            "after_colon",
+            _by_word("after_colon", False).get(after.split(" ", 1)[0], ()) if after else (),
+            lambda p: _starts(after, p),
+        ),
         ("anywhere", _shapes().get("anywhere", ()), lambda p: f" {p} " in f" {whole} "),
     )
     for where, rows, hit in checks:
@@ -157,4 +162,6 @@ def named_trial(title: str, others: list[tuple[str, str]]) -> tuple[DesignResult
                 EvidenceReason(field=field_name, cue=r.group(), conclusion="design=rct (named trial, randomized)"),
             ]
             return DesignResult(design=StudyDesign.RCT, label="rct", reasons=reasons), []
-    return DesignResult(), [EvidenceReason(field="title", cue=name, conclusion="named trial; randomization not stated, design left unknown")]
+    return DesignResult(), [
+        EvidenceReason(field="title", cue=name, conclusion="named trial; randomization not stated, design left unknown")
+    ]

@@ -50,7 +50,9 @@ _BARE_TOPIC = "bare_topic_review"
 @cache
 def _patterns() -> tuple[tuple[StudyDesign, str, re.Pattern[str]], ...]:
     return tuple(
-        (StudyDesign(label), text, _pattern(text)) for label, text in load_rows("venue_designs.txt") if label != _BARE_TOPIC
+        (StudyDesign(label), text, _pattern(text))
+        for label, text in load_rows("venue_designs.txt")
+        if label != _BARE_TOPIC
     )
 
 
@@ -71,7 +73,9 @@ def design_from_venue(venue: str | None) -> DesignResult:
     words = venue_words(venue)
     for design, text, pattern in _patterns():
         if pattern.search(words):
-            reason = EvidenceReason(field="venue", cue=venue, conclusion=f"design={design.value} (venue pattern '{text}')")
+            reason = EvidenceReason(
+                field="venue", cue=venue, conclusion=f"design={design.value} (venue pattern '{text}')"
+            )
             return DesignResult(design=design, label=design.value, reasons=[reason])
     return DesignResult()
 

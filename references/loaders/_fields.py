@@ -9,8 +9,8 @@ agree on them.
 from __future__ import annotations
 
 import html
-import unicodedata
 import re
+import unicodedata
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -24,9 +24,7 @@ _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")
 _TAG = re.compile(r"<[^<>]{0,500}>")
 _SPACE = re.compile(r"\s+")
-_PARTICLES = frozenset(
-    "van von der den de del della di da dos du le la ten ter vom zu d' l' al el bin ibn".split()
-)
+_PARTICLES = frozenset("van von der den de del della di da dos du le la ten ter vom zu d' l' al el bin ibn".split())
 
 
 def read_text(path: str) -> tuple[str, list[SkippedInput]]:
@@ -134,7 +132,9 @@ def author_from_name(name: str) -> Author | None:
 def preprint_venue(*values: str | None) -> bool:
     """True when a venue or publisher names a preprint server."""
     text = " ".join(v for v in values if v).lower()
-    return any(s in text for s in ("arxiv", "biorxiv", "medrxiv", "psyarxiv", "ssrn", "research square", "preprints.org"))
+    return any(
+        s in text for s in ("arxiv", "biorxiv", "medrxiv", "psyarxiv", "ssrn", "research square", "preprints.org")
+    )
 
 
 CSL_TYPES: dict[str, SourceType] = {

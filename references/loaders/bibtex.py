@@ -20,11 +20,11 @@ import bibtexparser
 from bibtexparser import Library
 from bibtexparser.middlewares import (
     BlockMiddleware,
-    default_parse_stack,
     LatexDecodingMiddleware,
     NameParts,
     SeparateCoAuthors,
     SplitNameParts,
+    default_parse_stack,
 )
 from bibtexparser.model import (
     DuplicateBlockKeyBlock,

@@ -160,7 +160,9 @@ def load_csl_json(text: str, source_path: str) -> tuple[list[Reference], list[Sk
         line = line_of(text, offset)
         where = f"{source_path}:{line}"
         if not isinstance(item, dict):
-            skipped.append(SkippedInput(what="CSL-JSON item", where=where, why=f"item is a {type(item).__name__}, not an object"))
+            skipped.append(
+                SkippedInput(what="CSL-JSON item", where=where, why=f"item is a {type(item).__name__}, not an object")
+            )
             continue
         if not (item.get("title") or item.get("author")):
             skipped.append(SkippedInput(what="CSL-JSON item", where=where, why="item has neither title nor author"))
@@ -169,7 +171,11 @@ def load_csl_json(text: str, source_path: str) -> tuple[list[Reference], list[Sk
         duplicate_of = None
         if key is not None and key in taken:
             duplicate_of = key
-            skipped.append(SkippedInput(what=f"CSL-JSON item {key!r}", where=where, why=f"duplicate id {key!r}; kept as {key}~{line}"))
+            skipped.append(
+                SkippedInput(
+                    what=f"CSL-JSON item {key!r}", where=where, why=f"duplicate id {key!r}; kept as {key}~{line}"
+                )
+            )
             key = f"{key}~{line}"
         try:
             ref = csl_item_to_reference(
@@ -180,7 +186,9 @@ def load_csl_json(text: str, source_path: str) -> tuple[list[Reference], list[Sk
                 start_line=line,
             )
         except (TypeError, ValueError) as exc:
-            skipped.append(SkippedInput(what="CSL-JSON item", where=where, why=f"unreadable item: {exc}".splitlines()[0]))
+            skipped.append(
+                SkippedInput(what="CSL-JSON item", where=where, why=f"unreadable item: {exc}".splitlines()[0])
+            )
             continue
         if duplicate_of is not None:
             ref.extra[DUPLICATE_KEY_OF] = duplicate_of

@@ -76,13 +76,17 @@ def _journal(record: dict[str, Any]) -> tuple[str | None, str | None, str | None
     return name or squash(record.get("PeriodicalName")) or squash(record.get("venue")), None, None, None
 
 
-def metadata_record_to_reference(record: dict[str, Any], *, key: str, raw: str, source_path: str | None, start_line: int | None) -> Reference:
+def metadata_record_to_reference(
+    record: dict[str, Any], *, key: str, raw: str, source_path: str | None, start_line: int | None
+) -> Reference:
     """One metadata record as a ``Reference``; the HTML abstract becomes plain text."""
     venue, volume, issue, pages = _journal(record)
     types = record.get("publicationTypes")
     pubtypes = split_keywords(types if isinstance(types, (list, str)) else None)
     ids = record.get("externalIds") if isinstance(record.get("externalIds"), dict) else {}
-    source_type = SourceType.JOURNAL_ARTICLE if venue or any("journal" in t.lower() for t in pubtypes) else SourceType.OTHER
+    source_type = (
+        SourceType.JOURNAL_ARTICLE if venue or any("journal" in t.lower() for t in pubtypes) else SourceType.OTHER
+    )
     if preprint_venue(venue):
         source_type = SourceType.PREPRINT
     fields = record.get("fieldsOfStudy")
@@ -126,7 +130,9 @@ def load_metadata_json(text: str, source_path: str) -> tuple[list[Reference], li
             found = text.find(json.dumps(record["title"], ensure_ascii=False)[:40], search_from)
             line = line_of(text, found) if found >= 0 else line_of(text, start)
             search_from = max(search_from, found)
-            ref = metadata_record_to_reference(record, key="", raw=json.dumps(record, ensure_ascii=False), source_path=source_path, start_line=line)
+            ref = metadata_record_to_reference(
+                record, key="", raw=json.dumps(record, ensure_ascii=False), source_path=source_path, start_line=line
+            )
             ref.key = made_key(ref.authors, ref.year, taken)
             refs.append(ref)
         else:

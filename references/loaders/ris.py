@@ -57,20 +57,38 @@ def _records(lines: list[str], path: str, skipped: list[SkippedInput]) -> list[t
         name = tag.group(1) if tag else None
         if name == "TY":
             if current is not None:
-                skipped.append(SkippedInput(what="RIS record", where=f"{path}:{start}", why=f"no 'ER  -' before the next record on line {number}; read as ended there"))
+                skipped.append(
+                    SkippedInput(
+                        what="RIS record",
+                        where=f"{path}:{start}",
+                        why=f"no 'ER  -' before the next record on line {number}; read as ended there",
+                    )
+                )
                 records.append((start, current))
             current, start = [line], number
         elif current is None:
             if line.strip() and stray is None:
                 stray = number
-                skipped.append(SkippedInput(what="RIS text", where=f"{path}:{number}", why="text outside any 'TY  -' … 'ER  -' record ignored"))
+                skipped.append(
+                    SkippedInput(
+                        what="RIS text",
+                        where=f"{path}:{number}",
+                        why="text outside any 'TY  -' … 'ER  -' record ignored",
+                    )
+                )
         elif name == "ER":
             records.append((start, current))
             current, stray = None, None
         else:
             current.append(line)
     if current is not None:
-        skipped.append(SkippedInput(what="RIS record", where=f"{path}:{start}", why="file ends before the record's 'ER  -'; read as ended there"))
+        skipped.append(
+            SkippedInput(
+                what="RIS record",
+                where=f"{path}:{start}",
+                why="file ends before the record's 'ER  -'; read as ended there",
+            )
+        )
         records.append((start, current))
     return records
 
@@ -98,7 +116,15 @@ def _to_reference(record: dict[str, object], key: str, raw: str, path: str, line
     names = [n for field in ("authors", "first_authors") for n in (record.get(field) or []) if isinstance(n, str)]
     authors: list[Author] = [a for a in (_ris_author(n) for n in names) if a is not None]
     ris_type = str(record.get("type_of_reference") or "").upper()
-    venue = _first(record, "journal_name", "secondary_title", "alternate_title3", "alternate_title1", "alternate_title2", "publisher")
+    venue = _first(
+        record,
+        "journal_name",
+        "secondary_title",
+        "alternate_title3",
+        "alternate_title1",
+        "alternate_title2",
+        "publisher",
+    )
     source_type = _TYPES.get(ris_type, SourceType.OTHER)
     if preprint_venue(venue, _first(record, "publisher")):
         source_type = SourceType.PREPRINT
@@ -124,7 +150,9 @@ def _to_reference(record: dict[str, object], key: str, raw: str, path: str, line
         url=str(urls[0]) if isinstance(urls, list) and urls else None,
         accessed=_first(record, "access_date"),
         abstract=strip_html(_first(record, "abstract", "notes_abstract")),
-        keywords=split_keywords([str(k) for k in record.get("keywords") or []] if isinstance(record.get("keywords"), list) else None),
+        keywords=split_keywords(
+            [str(k) for k in record.get("keywords") or []] if isinstance(record.get("keywords"), list) else None
+        ),
         publication_types=[t for t in [_first(record, "type_of_work")] if t],
         extra=extra,
         source_type=source_type,
@@ -142,7 +170,11 @@ def load_ris(text: str, source_path: str) -> tuple[list[Reference], list[Skipped
         try:
             parsed = rispy.loads(raw)
         except (ValueError, KeyError, TypeError) as exc:
-            skipped.append(SkippedInput(what="RIS record", where=f"{source_path}:{line}", why=f"unreadable record: {exc}".splitlines()[0]))
+            skipped.append(
+                SkippedInput(
+                    what="RIS record", where=f"{source_path}:{line}", why=f"unreadable record: {exc}".splitlines()[0]
+                )
+            )
             continue
         if not parsed:
             skipped.append(SkippedInput(what="RIS record", where=f"{source_path}:{line}", why="empty record"))
@@ -156,7 +188,13 @@ def load_ris(text: str, source_path: str) -> tuple[list[Reference], list[Skipped
             ref.key = made_key(ref.authors, ref.year, taken)
         if duplicate_of:
             ref.extra[DUPLICATE_KEY_OF] = duplicate_of
-            skipped.append(SkippedInput(what=f"RIS record {given_id!r}", where=f"{source_path}:{line}", why=f"duplicate ID {given_id!r}; kept as {key!r}"))
+            skipped.append(
+                SkippedInput(
+                    what=f"RIS record {given_id!r}",
+                    where=f"{source_path}:{line}",
+                    why=f"duplicate ID {given_id!r}; kept as {key!r}",
+                )
+            )
         taken.add(ref.key)
         refs.append(ref)
     return refs, skipped

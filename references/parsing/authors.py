@@ -23,14 +23,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from references.models import Author
 from references.parsing.lexicon import load_words
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»]+|[,;:()\[\]\"“”„«»]")
-_QUOTES = frozenset("\"“”„«»")
+_QUOTES = frozenset('"“”„«»')
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_INITIALS = frozenset({"jr", "sr", "ed", "eds", "co", "st", "dr", "no", "vol", "pp", "in", "mr", "ms"})
 _EDITOR_WORDS = frozenset({"ed", "eds", "editor", "editors", "ed.", "eds.", "hrsg", "dir", "dirs", "comp", "comps"})
@@ -86,7 +86,13 @@ def is_dotted_initials(word: str) -> bool:
 def _plain_initials(word: str) -> bool:
     """'YT', 'M', 'JJ' (Vancouver: up to three capitals, no dots)."""
     letters = word.replace("-", "")
-    return 1 <= len(letters) <= 4 and len(word) <= 5 and letters.isalpha() and letters.isupper() and not word.startswith("-")
+    return (
+        1 <= len(letters) <= 4
+        and len(word) <= 5
+        and letters.isalpha()
+        and letters.isupper()
+        and not word.startswith("-")
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -126,11 +132,19 @@ def _family(toks: list[_Tok], i: int, limit: int = 3) -> int:
     """Index after a family name starting at ``i`` (particles + up to ``limit`` words), or ``i``."""
     j = i
     n = len(toks)
-    while j + 1 < n and _particle(toks[j].text) and j - i < 3 and (toks[j].text.islower() or _particle(toks[j + 1].text) or _cap_word(toks[j + 1].text)):
+    while (
+        j + 1 < n
+        and _particle(toks[j].text)
+        and j - i < 3
+        and (toks[j].text.islower() or _particle(toks[j + 1].text) or _cap_word(toks[j + 1].text))
+    ):
         j += 1
     words = 0
-    while j < n and words < limit and (_cap_word(toks[j].text) or (not words and _particle_name(toks[j].text))) and not (
-        words and _initials_not_family(toks[j].text)
+    while (
+        j < n
+        and words < limit
+        and (_cap_word(toks[j].text) or (not words and _particle_name(toks[j].text)))
+        and not (words and _initials_not_family(toks[j].text))
     ):
         j += 1
         words += 1
@@ -215,14 +229,27 @@ def _form_g(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
     if i >= n or not _cap_word(toks[i].text) or toks[i].text.endswith("."):
         return None
     j = i + 1
-    while j < n and j - i < 3 and (is_dotted_initials(toks[j].text) or (_cap_word(toks[j].text) and j + 1 < n and _cap_word(toks[j + 1].text) and not toks[j].text.endswith("."))):
+    while (
+        j < n
+        and j - i < 3
+        and (
+            is_dotted_initials(toks[j].text)
+            or (
+                _cap_word(toks[j].text) and j + 1 < n and _cap_word(toks[j + 1].text) and not toks[j].text.endswith(".")
+            )
+        )
+    ):
         j += 1
     k = _family(toks, j, limit=2)
     if k == j and j - i >= 2 and _cap_word(toks[j - 1].text):
         j, k = j - 1, j  # a two-letter family read as an initial: "Ai Li."
     if k == j or not _ends_name(toks, k):
         return None
-    if k == j + 1 and _initials_not_family(toks[j].text) and (("-" in toks[j].text) or not any(c in "AEIOUY" for c in toks[j].text)):
+    if (
+        k == j + 1
+        and _initials_not_family(toks[j].text)
+        and (("-" in toks[j].text) or not any(c in "AEIOUY" for c in toks[j].text))
+    ):
         return None  # "Ahmed SSSJ," / "Chan C-KK,": family then initials (form V), not a family named SSSJ
     return k, Author(family=_words(toks, j, k), given=" ".join(t.text for t in toks[i:j]))
 
@@ -235,8 +262,11 @@ def _form_c(toks: list[_Tok], i: int) -> tuple[int, Author] | None:
     if not _cap_word(toks[k].text):
         return None
     k += 1
-    while k < len(toks) and k - j <= 3 and not toks[k - 1].text.endswith(".") and (
-        is_dotted_initials(toks[k].text) or _cap_word(toks[k].text)
+    while (
+        k < len(toks)
+        and k - j <= 3
+        and not toks[k - 1].text.endswith(".")
+        and (is_dotted_initials(toks[k].text) or _cap_word(toks[k].text))
     ):
         k += 1
     if not _ends_name(toks, k):
@@ -305,7 +335,11 @@ def _name(toks: list[_Tok], i: int, prefer: _Form | None) -> tuple[int, Author, 
     "Xu XC, Liu X," the name "Lotan R. Expression and ..." is "Lotan R." and not a full name.
     A full-name shape whose words are title words ("The Design") does not count as a name.
     """
-    forms = (_form_a, _form_g, _form_v, _form_i, _form_c) if prefer is None else (prefer, _form_a, _form_g, _form_v, _form_i)
+    forms = (
+        (_form_a, _form_g, _form_v, _form_i, _form_c)
+        if prefer is None
+        else (prefer, _form_a, _form_g, _form_v, _form_i)
+    )
     for form in forms:
         res = form(toks, i)
         if res and (form not in _FULL_FORMS or _plausible_person(res[1])):
@@ -357,8 +391,12 @@ def _scan(text: str, toks: list[_Tok], family_first: bool) -> AuthorScan | None:
         i, editors = m, True
     last = toks[i - 1].text
     boundary = (
-        i >= len(toks) or last.endswith(".") or last == ")" or toks[i].text in {",", ":", ";", "(", "["}
-        or toks[i].text in _QUOTES or _YEAR_TOKEN.fullmatch(toks[i].text) is not None  # "... and E. J. Crossman 1973 Title"
+        i >= len(toks)
+        or last.endswith(".")
+        or last == ")"
+        or toks[i].text in {",", ":", ";", "(", "["}
+        or toks[i].text in _QUOTES
+        or _YEAR_TOKEN.fullmatch(toks[i].text) is not None  # "... and E. J. Crossman 1973 Title"
     )
     if not boundary:
         if len(authors) < 2:
@@ -368,7 +406,13 @@ def _scan(text: str, toks: list[_Tok], family_first: bool) -> AuthorScan | None:
         m = _RESYNC.search(text, toks[i - 1].end)
         if m is None:
             return None
-        return AuthorScan(authors=authors, end=m.start() + (1 if m.group().startswith(".") else 0), et_al=et_al, editors=editors, full_names_only=full_only)
+        return AuthorScan(
+            authors=authors,
+            end=m.start() + (1 if m.group().startswith(".") else 0),
+            et_al=et_al,
+            editors=editors,
+            full_names_only=full_only,
+        )
     if full_only and not all(_plausible_person(a) for a in authors):
         return None
     return AuthorScan(authors=authors, end=toks[i - 1].end, et_al=et_al, editors=editors, full_names_only=full_only)

@@ -88,7 +88,7 @@ def _word_facts(word: str) -> tuple[str, ...]:
         facts.append("lex_month")
     if word[0] in "\"“‘'«":
         facts.append("oquote")
-    if word[-1] in "\"”’'»" or word[-2:] in {"\",", "”,", "\".", "”."}:
+    if word[-1] in "\"”’'»" or word[-2:] in {'",', "”,", '".', "”."}:
         facts.append("cquote")
     if "http" in low or "doi" in low or "www" in low:
         facts.append("link")
@@ -131,5 +131,5 @@ def features(toks: list[Token], hints: list[str] | None = None) -> list[list[str
             periods += 1
         if _YEAR.match(_STRIP.sub("", word)):
             years += 1
-        quotes += sum(word.count(q) for q in "\"“”")
+        quotes += sum(word.count(q) for q in '"“”')
     return out

@@ -60,7 +60,7 @@ def rule_hints(text: str, toks: list[Token], title: str | None, venue: str | Non
     v0 = text.find(venue, t1) if venue else -1
     v1 = v0 + len(venue) if venue and v0 >= 0 else -1
     out = []
-    for _, start, end in toks:
+    for _, start, _end in toks:
         if v0 <= start < v1:
             out.append("venue")
         elif t0 < 0:

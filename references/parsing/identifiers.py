@@ -30,9 +30,7 @@ _DOI = re.compile(
 )
 _PMCID = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b")
 _PMID = re.compile(r"\b(?:PMID|PubMed\s+ID)\s*:?\s*(\d{4,9})\b", re.IGNORECASE)
-_ARXIV = re.compile(
-    r"\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE
-)
+_ARXIV = re.compile(r"\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
 _URL = re.compile(r"(?:<\s*)?\b((?:https?://|www\.)[^\s<>\"]{2,500})(?:\s*>)?")
 _ACCESSED = re.compile(
     rf"[\[(]?\s*(?:last\s+)?(?:accessed|cited|retrieved|viewed|consulted)(?:\s+on)?\s*:?\s*({DATE})\s*[\])]?",

@@ -23,7 +23,9 @@ _VANCOUVER = re.compile(
 _CHICAGO = re.compile(
     rf"(?<![\w'\-/.])(\d{{1,5}}),?\s+no\.\s*(\d+[\w\-–/]*),?\s*\((?:[^()]{{0,20}}?\s)?((?:1[5-9]|20)\d\d)\)\s*(?:[:,]\s*({_PAGE}))?"
 )
-_VOL_ISSUE_PAGES = re.compile(rf"(?<![\w'\-/.])(\d{{1,5}})\s*\(\s*([^()]{{1,25}}?)\s*\)\s*[:,]\s*(?:pp?\.\s*)?({_PAGE})")
+_VOL_ISSUE_PAGES = re.compile(
+    rf"(?<![\w'\-/.])(\d{{1,5}})\s*\(\s*([^()]{{1,25}}?)\s*\)\s*[:,]\s*(?:pp?\.\s*)?({_PAGE})"
+)
 _VOL_PAGES_COLON = re.compile(rf"(?<![\w'\-/.])(\d{{1,5}}[A-Z]?)\s*:\s*({_PAGE})")
 _VOL_PAGES_COMMA = re.compile(rf"(?<![\w'\-/.])(\d{{1,5}})\s*,\s*(?:pp?\.\s*)?({_RANGE})")
 _VOL_ISSUE = re.compile(r"(?<![\w'\-/.])(\d{1,5})\s*\(\s*(\d[\w\s/\-–]{0,12}?)\s*\)")

@@ -35,8 +35,12 @@ _GLUED_TAIL = re.compile(
     r"|(?<=\.), \d{1,4} \((?:1[5-9]|20)\d\d\)"
 )
 _WORD = re.compile(r"\S+")
-_PUBLICATION_FACTS = re.compile(r"\s\([^():]{2,60}:[^()]{2,120}?(?:1[5-9]|20)\d\d[a-z]?\)")  # " (London: Penguin, 1995)"
-_NOTE_AFTER_TITLE = re.compile(r",\s+(?:ed\.|eds\.|trans\.|edited\s+by|translated\s+by|comp\.|in(?=\s+[A-Z]))\s", re.IGNORECASE)
+_PUBLICATION_FACTS = re.compile(
+    r"\s\([^():]{2,60}:[^()]{2,120}?(?:1[5-9]|20)\d\d[a-z]?\)"
+)  # " (London: Penguin, 1995)"
+_NOTE_AFTER_TITLE = re.compile(
+    r",\s+(?:ed\.|eds\.|trans\.|edited\s+by|translated\s+by|comp\.|in(?=\s+[A-Z]))\s", re.IGNORECASE
+)
 _SENTENCE_STOP = re.compile(r"[.?!]\s+[A-Z]")
 # "... of coral reefs In: Sale PF, editor", "..., in Proceedings of the ACM": the container, with no stop before it
 _IN_CONTAINER = re.compile(r"\s+In:\s|\.\s+In:?\s+(?=[A-Z])|,\s+[Ii]n:?\s+(?=Proc(?:eedings|\.)\s)")
@@ -198,7 +202,7 @@ def first_stop(text: str, comma_mode: bool = False) -> int:
         if ch == ".":
             before = text[:pos].rsplit(None, 1)
             word = before[-1].lower() if before else ""
-            if word.strip("(\"“") in load_words("abbreviation_words"):
+            if word.strip('("“') in load_words("abbreviation_words"):
                 continue
             nxt = text[pos + 1 :].lstrip()[:1]
             if nxt and nxt.islower():

@@ -94,8 +94,34 @@ def test_observed_change_is_reported_as_correlational_cue() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["a", "e", "x", " ", ".", ",", ";", "(", "-", "\n", "may ", "reduced ", "than ", "to ",
-                                  "associated ", "should ", "effect ", "by ", "increased "]), max_size=60).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "e",
+                "x",
+                " ",
+                ".",
+                ",",
+                ";",
+                "(",
+                "-",
+                "\n",
+                "may ",
+                "reduced ",
+                "than ",
+                "to ",
+                "associated ",
+                "should ",
+                "effect ",
+                "by ",
+                "increased ",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
 def test_any_text_gets_a_label_and_spans_into_it(text: str) -> None:
     strength, cues = causality(SentenceView.of(text))
     assert isinstance(strength, Causality)

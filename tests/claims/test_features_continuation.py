@@ -25,26 +25,48 @@ def build(text: str, parts: list[tuple[str, bool]], headings: tuple[str, ...] = 
         if cited:
             m = re.compile(r"\s*\[\d+\]").match(text, pos)
             assert m, part
-            markers = [CitationMarker(text=m.group().strip(), span=lines.span(m.end() - len(m.group().strip()), m.end()),
-                                      style=MarkerStyle.NUMERIC_BRACKET, keys=["1"])]
+            markers = [
+                CitationMarker(
+                    text=m.group().strip(),
+                    span=lines.span(m.end() - len(m.group().strip()), m.end()),
+                    style=MarkerStyle.NUMERIC_BRACKET,
+                    keys=["1"],
+                )
+            ]
         claims.append(Claim(id=f"c{i}", text=part, span=lines.span(start, pos), markers=markers))
     for heading in headings:
         start = text.index(heading)
         sentences.append(Sentence(text=heading, span=lines.span(start, start + len(heading)), kind=UnitKind.HEADING))
-    return Document(path="x.txt", text=text, sha256="0", format="txt", encoding="utf-8", sentences=sentences, claims=claims)
+    return Document(
+        path="x.txt", text=text, sha256="0", format="txt", encoding="utf-8", sentences=sentences, claims=claims
+    )
 
 
 def test_back_reference_continues_cited_sentence() -> None:
-    text = "Lee reported that ECT reduced glucose use [1]. These decreases were largest in frontal cortex. Sleep is vital."
-    doc = build(text, [("Lee reported that ECT reduced glucose use", True),
-                       ("These decreases were largest in frontal cortex.", False), ("Sleep is vital.", False)])
+    text = (
+        "Lee reported that ECT reduced glucose use [1]. These decreases were largest in frontal cortex. Sleep is vital."
+    )
+    doc = build(
+        text,
+        [
+            ("Lee reported that ECT reduced glucose use", True),
+            ("These decreases were largest in frontal cortex.", False),
+            ("Sleep is vital.", False),
+        ],
+    )
     assert find_continuations(doc) == {"c1": "c0"}
 
 
 def test_chain_of_continuations_is_bounded() -> None:
     text = "A trial tested X [1]. The study results indicated benefit. It also lowered cost. They saw no harm. These held. This too."
-    parts = [("A trial tested X", True), ("The study results indicated benefit.", False), ("It also lowered cost.", False),
-             ("They saw no harm.", False), ("These held.", False), ("This too.", False)]
+    parts = [
+        ("A trial tested X", True),
+        ("The study results indicated benefit.", False),
+        ("It also lowered cost.", False),
+        ("They saw no harm.", False),
+        ("These held.", False),
+        ("This too.", False),
+    ]
     assert find_continuations(build(text, parts), max_chain=3) == {"c1": "c0", "c2": "c0", "c3": "c0"}
 
 

@@ -45,7 +45,7 @@ def test_decode_mostly_utf8_with_a_bad_byte_keeps_real_characters() -> None:
 
 def test_load_document_fields(tmp_path) -> None:
     path = tmp_path / "paper.md"
-    raw = "# Title\n\nKetamine works [1].\n".encode()
+    raw = b"# Title\n\nKetamine works [1].\n"
     path.write_bytes(raw)
     doc = load_document(str(path))
     assert doc.format == "md"

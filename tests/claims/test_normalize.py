@@ -30,7 +30,9 @@ def test_double_spaced_pdf_copy() -> None:
 
 
 def test_marker_line_inside_sentence_is_joined() -> None:
-    text = "Among the treatments ECT (electroconvulsive \ntreatment)\n[4]\n r-TMS\n[5]\n and ketamine\n[6]\n have emerged."
+    text = (
+        "Among the treatments ECT (electroconvulsive \ntreatment)\n[4]\n r-TMS\n[5]\n and ketamine\n[6]\n have emerged."
+    )
     assert normalize(text).normalized == (
         "Among the treatments ECT (electroconvulsive treatment) [4] r-TMS [5] and ketamine [6] have emerged."
     )
@@ -55,7 +57,16 @@ def test_single_spaced_blank_line_is_a_paragraph_break() -> None:
 def test_markdown_blocks_stay_apart() -> None:
     text = "# Methods\nWe enrolled\nforty adults.\n- first item\n- second item\n```\ncode\nmore\n```"
     norm = normalize(text).normalized
-    assert norm.split("\n") == ["# Methods", "We enrolled forty adults.", "- first item", "- second item", "```", "code", "more", "```"]
+    assert norm.split("\n") == [
+        "# Methods",
+        "We enrolled forty adults.",
+        "- first item",
+        "- second item",
+        "```",
+        "code",
+        "more",
+        "```",
+    ]
 
 
 def test_crlf_is_handled_and_mapped() -> None:

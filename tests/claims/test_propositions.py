@@ -50,7 +50,9 @@ def test_different_subjects_never_share_a_bucket() -> None:
 def test_opposite_directions_conflict_but_not_across_populations() -> None:
     from claims.models import Population
 
-    [up] = propositions(SentenceView.of("Fluoxetine increased hippocampal neurogenesis."), "a", population=Population.ANIMAL)
+    [up] = propositions(
+        SentenceView.of("Fluoxetine increased hippocampal neurogenesis."), "a", population=Population.ANIMAL
+    )
     [down] = propositions(SentenceView.of("Fluoxetine decreased hippocampal neurogenesis."), "b")
     assert conflict(up, down) == "opposite directions"
     human = down.__class__(**{**down.__dict__, "population": Population.HUMAN})

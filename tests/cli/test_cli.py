@@ -34,7 +34,9 @@ def assert_one_line_error(code: int, err: str, *needles: str) -> None:
 
 
 def test_check_json_is_valid_and_spans_quote_the_input(capsys, report_validator):
-    code, out, _ = run(["check", str(EXAMPLE), "-f", "json", "--retractions", str(ROOT / "examples" / "retractions.csv")], capsys)
+    code, out, _ = run(
+        ["check", str(EXAMPLE), "-f", "json", "--retractions", str(ROOT / "examples" / "retractions.csv")], capsys
+    )
     assert code == 1  # the example has error findings and fail-on defaults to error
     report = json.loads(out)
     report_validator.validate(report)
@@ -47,8 +49,24 @@ def test_check_json_is_valid_and_spans_quote_the_input(capsys, report_validator)
         for marker in claim["markers"]:
             assert text[marker["span"]["start"] : marker["span"]["end"]] == marker["text"]
     codes = {f["code"] for f in report["findings"]}
-    for expected in ("SUP001", "SUP002", "SUP003", "OVR001", "OVR002", "OVR003", "OVR004", "OVR005",
-                     "CIT001", "CIT003", "CIT004", "CIT006", "CIT007", "CIT008", "CIT009", "STA003"):
+    for expected in (
+        "SUP001",
+        "SUP002",
+        "SUP003",
+        "OVR001",
+        "OVR002",
+        "OVR003",
+        "OVR004",
+        "OVR005",
+        "CIT001",
+        "CIT003",
+        "CIT004",
+        "CIT006",
+        "CIT007",
+        "CIT008",
+        "CIT009",
+        "STA003",
+    ):
         assert expected in codes, expected
 
 
@@ -64,7 +82,24 @@ def test_exit_codes_follow_fail_on_and_exit_zero(capsys, tmp_path: Path):
 def test_several_formats_to_a_directory(capsys, tmp_path: Path):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    code, out, _ = run(["check", str(EXAMPLE), "-f", "json", "-f", "sarif", "-f", "html", "-f", "csv", "-o", str(out_dir), "--exit-zero"], capsys)
+    code, out, _ = run(
+        [
+            "check",
+            str(EXAMPLE),
+            "-f",
+            "json",
+            "-f",
+            "sarif",
+            "-f",
+            "html",
+            "-f",
+            "csv",
+            "-o",
+            str(out_dir),
+            "--exit-zero",
+        ],
+        capsys,
+    )
     assert code == 0 and out == ""
     names = sorted(p.name for p in out_dir.iterdir())
     assert names == ["manuscript.csv", "manuscript.html", "manuscript.json", "manuscript.sarif"]
@@ -83,7 +118,7 @@ def test_format_path_pairs_and_missing_pair(capsys, tmp_path: Path):
 def test_stdin(capsys, monkeypatch):
     import io
 
-    data = "Studies have shown that ketamine cures depression in all patients.\n".encode()
+    data = b"Studies have shown that ketamine cures depression in all patients.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = run(["check", "-", "-f", "json", "--fail-on", "warning"], capsys)
     assert code == 1
@@ -96,8 +131,16 @@ def test_stdin(capsys, monkeypatch):
         (lambda p: p / "missing.txt", "no such file"),
         (lambda p: p, "directory"),
         (lambda p: (p / "empty.txt").write_bytes(b"") and None or p / "empty.txt", "empty"),
-        (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02\x03" * 200 + b"\xff\xfe\x00") and None or p / "bin.txt", "binary"),
-        (lambda p: (p / "doc.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n") and None or p / "doc.pdf", "PDF"),
+        (
+            lambda p: (
+                (p / "bin.txt").write_bytes(b"\x00\x01\x02\x03" * 200 + b"\xff\xfe\x00") and None or p / "bin.txt"
+            ),
+            "binary",
+        ),
+        (
+            lambda p: (p / "doc.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n") and None or p / "doc.pdf",
+            "PDF",
+        ),
     ],
     ids=["missing", "directory", "empty", "binary", "pdf"],
 )
@@ -142,7 +185,9 @@ def test_usage_and_config_errors_are_one_line(capsys, tmp_path: Path):
 
 
 def test_severity_override_and_rule_option(capsys):
-    code, out, _ = run(["check", str(EXAMPLE), "-f", "json", "--select", "OVR005", "--severity", "OVR005=error"], capsys)
+    code, out, _ = run(
+        ["check", str(EXAMPLE), "-f", "json", "--select", "OVR005", "--severity", "OVR005=error"], capsys
+    )
     assert code == 1
     assert {f["severity"] for f in json.loads(out)["findings"]} == {"error"}
 
@@ -201,7 +246,9 @@ def test_against_compares_with_another_document(capsys, tmp_path: Path, report_v
 
 def test_pandoc_example_with_bibtex(capsys, report_validator):
     manuscript = ROOT / "examples" / "manuscript-pandoc.md"
-    code, out, _ = run(["check", str(manuscript), "--refs", str(ROOT / "examples" / "references.bib"), "-f", "json"], capsys)
+    code, out, _ = run(
+        ["check", str(manuscript), "--refs", str(ROOT / "examples" / "references.bib"), "-f", "json"], capsys
+    )
     assert code == 1
     report = json.loads(out)
     report_validator.validate(report)

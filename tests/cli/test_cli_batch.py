@@ -127,6 +127,8 @@ def test_one_retraction_list_is_read_once_for_many_papers(papers, tmp_path, caps
         return original(cls, path, **kwargs)
 
     monkeypatch.setattr(RetractionIndex, "load", classmethod(counting))
-    code, _, err = run(["check", str(papers), "--retractions", str(ROOT / "examples" / "retractions.csv"), "--exit-zero"], capsys)
+    code, _, err = run(
+        ["check", str(papers), "--retractions", str(ROOT / "examples" / "retractions.csv"), "--exit-zero"], capsys
+    )
     assert code == 0, err
     assert len(calls) <= 1

@@ -65,7 +65,8 @@ def assert_spans_point_into_the_file(report: dict, content: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "fmt"), [("page.html", HTML, "html"), ("article.xml", JATS, "jats"), ("paper.tex", LATEX, "tex")]
+    ("name", "content", "fmt"),
+    [("page.html", HTML, "html"), ("article.xml", JATS, "jats"), ("paper.tex", LATEX, "tex")],
 )
 def test_markup_is_masked_and_the_cited_claim_links(tmp_path, capsys, report_validator, name, content, fmt):
     report = check(tmp_path, name, content, capsys)

@@ -46,7 +46,9 @@ def test_tokens_are_substrings_and_tag_never_raises(text):
 
 @needs_model
 def test_tagger_labels_an_apa_string():
-    text = "Brightwater, K. L., & Osei, M. (2019). Coastal fog and lichen growth. Journal of Damp Ecology, 14(2), 101-118."
+    text = (
+        "Brightwater, K. L., & Osei, M. (2019). Coastal fog and lichen growth. Journal of Damp Ecology, 14(2), 101-118."
+    )
     found = crf_tagger.fields(text)
     assert text[found["title"].start : found["title"].end] == "Coastal fog and lichen growth."
     assert text[found["container"].start : found["container"].end].startswith("Journal of Damp Ecology")
@@ -71,7 +73,13 @@ def test_rules_title_kept_when_the_crf_reads_title_and_journal_as_one():
 def test_identifiers_and_numbers_stay_with_the_rules():
     raw = "Quist R, Amadi J. Night shifts and appetite. Sleep Med Lett. 2020;7(3):210-9. doi:10.5555/sml.2020.7"
     crf, rules = parse_reference(raw), parse_reference(raw, crf=False)
-    assert (crf.doi, crf.year, crf.volume, crf.issue, crf.pages) == (rules.doi, rules.year, rules.volume, rules.issue, rules.pages)
+    assert (crf.doi, crf.year, crf.volume, crf.issue, crf.pages) == (
+        rules.doi,
+        rules.year,
+        rules.volume,
+        rules.issue,
+        rules.pages,
+    )
     assert crf.title == "Night shifts and appetite"
 
 
@@ -115,8 +123,10 @@ def test_crf_title_may_not_run_on_into_the_rules_journal():
 
 @needs_model
 def test_crf_title_may_not_end_on_a_function_word():
-    raw = ("Osei M, Lund P. Night Inequalities in Wards' Compliance With the Family Sleep Prevention Act of 2009, "
-           "January 2014-July 2014. Prev Sleep Dis. 2015;12:E171.")
+    raw = (
+        "Osei M, Lund P. Night Inequalities in Wards' Compliance With the Family Sleep Prevention Act of 2009, "
+        "January 2014-July 2014. Prev Sleep Dis. 2015;12:E171."
+    )
     assert parse_reference(raw).title.endswith("Act of 2009, January 2014-July 2014")
 
 

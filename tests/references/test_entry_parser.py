@@ -199,7 +199,32 @@ def test_never_raises_on_arbitrary_text(text):
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.sampled_from(["Smith", "J.", "A", ",", ".", "and", "&", "(", ")", "2019", ";", ":", "12", "–", '"', "et al", "In", "pp.", "vol."]), max_size=60)
+    st.lists(
+        st.sampled_from(
+            [
+                "Smith",
+                "J.",
+                "A",
+                ",",
+                ".",
+                "and",
+                "&",
+                "(",
+                ")",
+                "2019",
+                ";",
+                ":",
+                "12",
+                "–",
+                '"',
+                "et al",
+                "In",
+                "pp.",
+                "vol.",
+            ]
+        ),
+        max_size=60,
+    )
 )
 def test_never_raises_on_reference_like_tokens(tokens):
     ref = parse_reference(" ".join(tokens))
@@ -238,7 +263,10 @@ def test_never_raises_on_reference_like_tokens(tokens):
             "A compact index for sparse tables",
         ),
         # LaTeX quotes
-        ("M. Ruiz and T. Bell, ``Hashing with tombstones,'' Software Notes, vol. 7, pp. 5-9, 1991.", "Hashing with tombstones"),
+        (
+            "M. Ruiz and T. Bell, ``Hashing with tombstones,'' Software Notes, vol. 7, pp. 5-9, 1991.",
+            "Hashing with tombstones",
+        ),
         # a quoted phrase opening the title is part of it
         (
             "Holt BG (2010) “Slow food”: how diners judge waiting time. Food Qual 19: 43-51.",
@@ -255,22 +283,48 @@ def test_title_spans_the_right_segments(raw, title):
     [
         # near misses: the second segment is the journal, not more title
         ("Okafor NB. Shift work and mood. Crit Care Nurs 1982; 10:72-80.", "Shift work and mood", "Crit Care Nurs"),
-        ("Okafor NB. Shift work and mood. Lakeside Nursing Review. 2001;3:4-9.", "Shift work and mood", "Lakeside Nursing Review"),
+        (
+            "Okafor NB. Shift work and mood. Lakeside Nursing Review. 2001;3:4-9.",
+            "Shift work and mood",
+            "Lakeside Nursing Review",
+        ),
         ("Okafor NB (2005) Ward staffing? Nursing Times 12: 1-4.", "Ward staffing?", "Nursing Times"),
         # a year at the end of the title stays in it
-        ("Osei M, Lee AB. Sleep statistics, 2015. Sleep Health J. 2016;2:1-9.", "Sleep statistics, 2015", "Sleep Health J"),
+        (
+            "Osei M, Lee AB. Sleep statistics, 2015. Sleep Health J. 2016;2:1-9.",
+            "Sleep statistics, 2015",
+            "Sleep Health J",
+        ),
         ("Osei M (2009) Heat and sleep since 1978. Clim Sleep 4: 1-9.", "Heat and sleep since 1978", "Clim Sleep"),
         # a title glued to its journal with no period before the numbers
-        ("Osei M, Lund P. Sleep in nurses on rotating shifts Fertility and Sleep, 1989; 52, pages 756-60.",
-         "Sleep in nurses on rotating shifts", "Fertility and Sleep"),
-        ("Osei M, Lund P. Sleep in chronic pain patients Pain (1992) 49(1):71-75.", "Sleep in chronic pain patients", "Pain"),
-        ("R.Q. Osei, M. Lund, et al. Sleep coaching for nurses: a randomized trial Sleep Educ., 36 (2010), pp. 629-639",
-         "Sleep coaching for nurses: a randomized trial", "Sleep Educ"),
+        (
+            "Osei M, Lund P. Sleep in nurses on rotating shifts Fertility and Sleep, 1989; 52, pages 756-60.",
+            "Sleep in nurses on rotating shifts",
+            "Fertility and Sleep",
+        ),
+        (
+            "Osei M, Lund P. Sleep in chronic pain patients Pain (1992) 49(1):71-75.",
+            "Sleep in chronic pain patients",
+            "Pain",
+        ),
+        (
+            "R.Q. Osei, M. Lund, et al. Sleep coaching for nurses: a randomized trial Sleep Educ., 36 (2010), pp. 629-639",
+            "Sleep coaching for nurses: a randomized trial",
+            "Sleep Educ",
+        ),
         # the book or proceedings opens with "In", with no stop before it
-        ("Osei M, Lund P (2002) The history of night work on wards In: Varga B. Night work in a complex ward. "
-         "New York: Academic Press. pp. 5-32.", "The history of night work on wards", None),
-        ("OSEI, M., AND LUND, P. An introduction to night work, in Proceedings of the Sleep Conference (Oslo, May 2-3). "
-         "ACM, New York, 1986, pp 16-52.", "An introduction to night work", None),
+        (
+            "Osei M, Lund P (2002) The history of night work on wards In: Varga B. Night work in a complex ward. "
+            "New York: Academic Press. pp. 5-32.",
+            "The history of night work on wards",
+            None,
+        ),
+        (
+            "OSEI, M., AND LUND, P. An introduction to night work, in Proceedings of the Sleep Conference (Oslo, May 2-3). "
+            "ACM, New York, 1986, pp 16-52.",
+            "An introduction to night work",
+            None,
+        ),
     ],
 )
 def test_title_stops_before_the_container(raw, title, venue):
@@ -301,7 +355,9 @@ def test_undotted_initials_first_and_two_letter_family():
 
 
 def test_spaced_initials_and_doubled_period():
-    ref = parse_reference("Wit, I. H., Neal R. M., and Clay J. G.. Arithmetic for sleep data. Sleep Letters 30, 520-540.")
+    ref = parse_reference(
+        "Wit, I. H., Neal R. M., and Clay J. G.. Arithmetic for sleep data. Sleep Letters 30, 520-540."
+    )
     assert families(ref) == ["Wit", "Neal", "Clay"]
     assert ref.title == "Arithmetic for sleep data"
 
@@ -333,7 +389,9 @@ def test_near_miss_capitalised_family_names_stay_family_names():
 
 
 def test_bare_year_after_a_name_list_ends_the_list():
-    ref = parse_reference("Hale, W. B. and E. J. Crane 1973 Shift Work in Canada. Bulletin 18. Board of Labour, Ottawa.")
+    ref = parse_reference(
+        "Hale, W. B. and E. J. Crane 1973 Shift Work in Canada. Bulletin 18. Board of Labour, Ottawa."
+    )
     assert families(ref) == ["Hale", "Crane"]
     assert ref.year == "1973"
     assert ref.title.startswith("Shift Work in Canada")
@@ -346,7 +404,9 @@ def test_near_miss_number_after_names_is_not_a_year():
 
 
 def test_year_with_a_period_inside_its_brackets():
-    ref = parse_reference("Kato S, Mori K, et al. (2007.) Lark drives a clock protein, period1. Proc Sleep Soc 104: 18–64.")
+    ref = parse_reference(
+        "Kato S, Mori K, et al. (2007.) Lark drives a clock protein, period1. Proc Sleep Soc 104: 18–64."
+    )
     assert ref.year == "2007"
     assert ref.title == "Lark drives a clock protein, period1"
 
@@ -376,8 +436,16 @@ def test_near_miss_lettered_opening_word_is_kept():
 @pytest.mark.parametrize(
     ("raw", "year", "title"),
     [
-        ("———. 1802. History of the Night Watch, Told Again. London: Nichols.", "1802", "History of the Night Watch, Told Again"),
-        ("__________ . The Evolution of Shift Planning. Menlo Park: Institute, 1967.", "1967", "The Evolution of Shift Planning"),
+        (
+            "———. 1802. History of the Night Watch, Told Again. London: Nichols.",
+            "1802",
+            "History of the Night Watch, Told Again",
+        ),
+        (
+            "__________ . The Evolution of Shift Planning. Menlo Park: Institute, 1967.",
+            "1967",
+            "The Evolution of Shift Planning",
+        ),
     ],
 )
 def test_repeated_author_rule_leaves_no_author_and_reads_the_title(raw, year, title):
@@ -416,13 +484,27 @@ def test_journal_and_numbers_with_no_title(raw, venue, volume):
     ("raw", "title"),
     [
         # near misses: a Title Case title before its journal, a title and subtitle, a list of years
-        ("Osei M, Lund H (1982) Mass Extinctions of Night Work. Sleep 215: 1501–1503.", "Mass Extinctions of Night Work"),
-        ("Osei, M. Selected Writings: Volume 1 1913-1926. Cambridge: Belknap, 1996. 62-74.", "Selected Writings: Volume 1 1913-1926"),
+        (
+            "Osei M, Lund H (1982) Mass Extinctions of Night Work. Sleep 215: 1501–1503.",
+            "Mass Extinctions of Night Work",
+        ),
+        (
+            "Osei, M. Selected Writings: Volume 1 1913-1926. Cambridge: Belknap, 1996. 62-74.",
+            "Selected Writings: Volume 1 1913-1926",
+        ),
         ("Lund, M. The Watch: Four Texts (1798, 1799, 1805). London: Fenwick, 1995.", "The Watch: Four Texts"),
-        ("Osei M. Amphiphysin 2 (Bin1) and sleep in muscle. Science. 2002;297:1193–6.", "Amphiphysin 2 (Bin1) and sleep in muscle"),
-        ("Osei M, Lund H. Analysis of 6,515 sleepers reveals late chronotypes. Nature. 2013;493:216–20.",
-         "Analysis of 6,515 sleepers reveals late chronotypes"),
-        ("Osei M (1987) Night Work in the United Kingdom 1984-86. Lancet 1: 738-739.", "Night Work in the United Kingdom 1984-86"),
+        (
+            "Osei M. Amphiphysin 2 (Bin1) and sleep in muscle. Science. 2002;297:1193–6.",
+            "Amphiphysin 2 (Bin1) and sleep in muscle",
+        ),
+        (
+            "Osei M, Lund H. Analysis of 6,515 sleepers reveals late chronotypes. Nature. 2013;493:216–20.",
+            "Analysis of 6,515 sleepers reveals late chronotypes",
+        ),
+        (
+            "Osei M (1987) Night Work in the United Kingdom 1984-86. Lancet 1: 738-739.",
+            "Night Work in the United Kingdom 1984-86",
+        ),
     ],
 )
 def test_near_miss_titles_before_numbers_are_kept(raw, title):
@@ -433,10 +515,21 @@ def test_near_miss_titles_before_numbers_are_kept(raw, title):
     ("raw", "first", "title"),
     [
         # the names the scan could not read end at the year: they are not the title
-        ("Osei M, Lund TFII, Varga (2003) Night work and faces. North Am J Sleep 5: 335–345.", "Osei", "Night work and faces"),
-        ("Osei M, Lund H, Varga et al . (2012) Explaining night work. PLOS ONE 7(5): e36533.", "Osei", "Explaining night work"),
-        ("NOCTA community members (2013) Night work reconstructed. Nature 493: 489–494.", "NOCTA community members",
-         "Night work reconstructed"),
+        (
+            "Osei M, Lund TFII, Varga (2003) Night work and faces. North Am J Sleep 5: 335–345.",
+            "Osei",
+            "Night work and faces",
+        ),
+        (
+            "Osei M, Lund H, Varga et al . (2012) Explaining night work. PLOS ONE 7(5): e36533.",
+            "Osei",
+            "Explaining night work",
+        ),
+        (
+            "NOCTA community members (2013) Night work reconstructed. Nature 493: 489–494.",
+            "NOCTA community members",
+            "Night work reconstructed",
+        ),
     ],
 )
 def test_names_left_before_a_bracketed_year_are_not_title(raw, first, title):
@@ -449,10 +542,13 @@ def test_near_miss_bracketed_year_inside_a_title_stays():
     assert (ref.year, ref.title) == ("2010", "Sleep (2003) Revisited: night work")
 
 
-@pytest.mark.parametrize(("raw", "family"), [
-    ("Cohen R, Erez K, ben-Avraham D, Havlin S (2001) Night work. Sleep Rep 86: 3682–3685.", "ben-Avraham"),
-    ("al-Khalili J, Osei M. Night work. Sleep. 2001;3:4-5.", "al-Khalili"),
-])
+@pytest.mark.parametrize(
+    ("raw", "family"),
+    [
+        ("Cohen R, Erez K, ben-Avraham D, Havlin S (2001) Night work. Sleep Rep 86: 3682–3685.", "ben-Avraham"),
+        ("al-Khalili J, Osei M. Night work. Sleep. 2001;3:4-5.", "al-Khalili"),
+    ],
+)
 def test_family_name_joined_to_its_particle(raw, family):
     ref = parse_reference(raw)
     assert family in [a.family for a in ref.authors]
@@ -463,15 +559,21 @@ def test_family_name_joined_to_its_particle(raw, family):
     ("raw", "title"),
     [
         # a numbered part joins the title
-        ("Osei M, Lund P. Sleep control of nurses. I. Selective waking at night. Scand J Sleep 1975; 4:139-143.",
-         "Sleep control of nurses. I. Selective waking at night"),
+        (
+            "Osei M, Lund P. Sleep control of nurses. I. Selective waking at night. Scand J Sleep 1975; 4:139-143.",
+            "Sleep control of nurses. I. Selective waking at night",
+        ),
         ("[62] Lars Osei. Night operators. I. Acta somnologica, 127(1):79–183, 1971.", "Night operators. I"),
         # a volume or a version at the end is not title; ", version 7.1" in a software name is
         ("Osei M (2007) An introduction to night work, volume 1. Springer, New York.", "An introduction to night work"),
-        ("Osei M (2005) SleepCount: Estimation of Night Work. version 7.5. Available: http://example.org/sc.",
-         "SleepCount: Estimation of Night Work"),
-        ("Osei Inc (2005). SLEEPSTAT (data analysis software system), version 7.1. Available: www.example.com.",
-         "SLEEPSTAT (data analysis software system), version 7.1"),
+        (
+            "Osei M (2005) SleepCount: Estimation of Night Work. version 7.5. Available: http://example.org/sc.",
+            "SleepCount: Estimation of Night Work",
+        ),
+        (
+            "Osei Inc (2005). SLEEPSTAT (data analysis software system), version 7.1. Available: www.example.com.",
+            "SLEEPSTAT (data analysis software system), version 7.1",
+        ),
     ],
 )
 def test_parts_volumes_and_versions_at_the_title_end(raw, title):
@@ -479,7 +581,9 @@ def test_parts_volumes_and_versions_at_the_title_end(raw, title):
 
 
 def test_decomposed_accents_are_letters_in_names():
-    ref = parse_reference("[9] Yann Osei, Le\u0301on Lund, and Patrick Varga. Night work applied to nurses. Proc Sleep, 86(11):22–24, 1998.")
+    ref = parse_reference(
+        "[9] Yann Osei, Le\u0301on Lund, and Patrick Varga. Night work applied to nurses. Proc Sleep, 86(11):22–24, 1998."
+    )
     assert [a.family for a in ref.authors] == ["Osei", "Lund", "Varga"]
     assert ref.title == "Night work applied to nurses"
 
@@ -487,8 +591,10 @@ def test_decomposed_accents_are_letters_in_names():
 @pytest.mark.parametrize(
     ("raw", "title"),
     [
-        ("Osei M. Sleep Control joins Index Medicus and Medline. Sleep Control. 1996;5(2):99.",
-         "Sleep Control joins Index Medicus and Medline"),
+        (
+            "Osei M. Sleep Control joins Index Medicus and Medline. Sleep Control. 1996;5(2):99.",
+            "Sleep Control joins Index Medicus and Medline",
+        ),
         ("Osei T 1993, Abstract evolution of sleep. Sleep Rep 4: 1-9.", "Abstract evolution of sleep"),
     ],
 )
@@ -519,23 +625,33 @@ def test_one_vancouver_name_before_a_one_sentence_title(raw, family, title):
 @pytest.mark.parametrize(
     ("raw", "title"),
     [
-        ("Osei M (2002) The night workers of the Atlantic. Volume 2: Nurses part 1 (wards A to G). Rome: FAO.",
-         "The night workers of the Atlantic. Volume 2: Nurses part 1 (wards A to G)"),
+        (
+            "Osei M (2002) The night workers of the Atlantic. Volume 2: Nurses part 1 (wards A to G). Rome: FAO.",
+            "The night workers of the Atlantic. Volume 2: Nurses part 1 (wards A to G)",
+        ),
         ("Osei F (1991) Los turnos de noche. Volumen II. Caracas: Fundación. 425 p", "Los turnos de noche. Volumen II"),
         # a quoted phrase followed by a dash opens the title
-        ("Osei M, Lund P (2012) ‘Night virus’ - a novel shift disorder in Europe. Sleep Infect 1–8.",
-         "‘Night virus’ - a novel shift disorder in Europe"),
+        (
+            "Osei M, Lund P (2012) ‘Night virus’ - a novel shift disorder in Europe. Sleep Infect 1–8.",
+            "‘Night virus’ - a novel shift disorder in Europe",
+        ),
     ],
 )
 def test_volume_parts_and_dashed_quotes_stay_in_the_title(raw, title):
     assert parse_reference(raw).title == title
 
 
-@pytest.mark.parametrize(("raw", "org", "title"), [
-    ("WHO. Report on Night Work, 2008: the NIGHT Package. Geneva: World Health Organization; 2008.", "WHO",
-     "Report on Night Work, 2008: the NIGHT Package"),
-    ("CDC (2011) Guidelines for shift work. Atlanta: CDC.", "CDC", "Guidelines for shift work"),
-])
+@pytest.mark.parametrize(
+    ("raw", "org", "title"),
+    [
+        (
+            "WHO. Report on Night Work, 2008: the NIGHT Package. Geneva: World Health Organization; 2008.",
+            "WHO",
+            "Report on Night Work, 2008: the NIGHT Package",
+        ),
+        ("CDC (2011) Guidelines for shift work. Atlanta: CDC.", "CDC", "Guidelines for shift work"),
+    ],
+)
 def test_an_acronym_alone_before_the_title_is_an_organization(raw, org, title):
     ref = parse_reference(raw)
     assert (ref.authors[0].family, ref.title) == (org, title)
@@ -544,11 +660,18 @@ def test_an_acronym_alone_before_the_title_is_an_organization(raw, org, title):
 @pytest.mark.parametrize(
     ("raw", "title"),
     [
-        ("Osei, Reinhold, Nachtdienst: Geschichte, Werk, Wirkung (Stuttgart: Fenwick-Verlag, 1982).",
-         "Nachtdienst: Geschichte, Werk, Wirkung"),
-        ("Osei, Abraham, Speeches on Night Work, 1832–1858, ed. Don E. Lund (New York: Library of Nurses, 1989), 28.",
-         "Speeches on Night Work, 1832–1858"),
-        ("Osei, Henry, The Night Nurses, in Novels, 1871–1880 (New York: Library of Nurses, 1983), 886.", "The Night Nurses"),
+        (
+            "Osei, Reinhold, Nachtdienst: Geschichte, Werk, Wirkung (Stuttgart: Fenwick-Verlag, 1982).",
+            "Nachtdienst: Geschichte, Werk, Wirkung",
+        ),
+        (
+            "Osei, Abraham, Speeches on Night Work, 1832–1858, ed. Don E. Lund (New York: Library of Nurses, 1989), 28.",
+            "Speeches on Night Work, 1832–1858",
+        ),
+        (
+            "Osei, Henry, The Night Nurses, in Novels, 1871–1880 (New York: Library of Nurses, 1983), 886.",
+            "The Night Nurses",
+        ),
         # near miss: without bracketed publication facts the title ends at its first comma
         ("Osei, Henry, The Night Nurses, Fenwick, London, 1983.", "The Night Nurses"),
     ],

@@ -102,7 +102,11 @@ def test_abstract_meta_analysis_needs_synthesis_cues():
         ("Ketamine effects in patients and in rats", Species.HUMAN, None),
         ("Ketamine restores spine density in stressed mice", Species.ANIMAL, StudyDesign.ANIMAL_STUDY),
         ("Chronic stress decreases proliferation in the adult rat cortex", Species.ANIMAL, StudyDesign.ANIMAL_STUDY),
-        ("Magnetic stimulation in mouse organotypic hippocampal slice cultures", Species.IN_VITRO, StudyDesign.IN_VITRO),
+        (
+            "Magnetic stimulation in mouse organotypic hippocampal slice cultures",
+            Species.IN_VITRO,
+            StudyDesign.IN_VITRO,
+        ),
         ("Human iPSC-derived neurons respond to lithium", Species.IN_VITRO, StudyDesign.IN_VITRO),
         ("Glutamate in the human motor cortex", Species.HUMAN, None),
     ],
@@ -140,7 +144,9 @@ def test_sample_size(text, n):
     assert extract_sample_size(text)[0] == n
 
 
-@pytest.mark.parametrize("text", ["In 2019 patients were seen", "10 mg in rats", "two of the patients", "k = 31 effects"])
+@pytest.mark.parametrize(
+    "text", ["In 2019 patients were seen", "10 mg in rats", "two of the patients", "k = 31 effects"]
+)
 def test_sample_size_near_misses(text):
     assert extract_sample_size(text) is None
 
@@ -183,11 +189,22 @@ def test_mesh_as_topic_keywords_are_not_a_design():
         ({"doi": "10.1101/2021.07.09.451784", "venue": "J Neurosci"}, SourceType.PREPRINT, False),
         ({"url": "https://arxiv.org/abs/1706.03762"}, SourceType.PREPRINT, False),
         ({"doi": "10.1101/gr.123456.111", "venue": "Genome Res", "volume": "21"}, SourceType.JOURNAL_ARTICLE, True),
-        ({"venue": "MayoClinic", "raw": "Depression. MayoClinic. Published July 29, 2021. Accessed June 22, 2022."}, SourceType.WEB_PAGE, False),
+        (
+            {"venue": "MayoClinic", "raw": "Depression. MayoClinic. Published July 29, 2021. Accessed June 22, 2022."},
+            SourceType.WEB_PAGE,
+            False,
+        ),
         ({"venue": "Mayo Clinic Proceedings", "volume": "95"}, SourceType.JOURNAL_ARTICLE, True),
         ({"url": "https://www.nytimes.com/2019/03/05/health/x.html"}, SourceType.NEWS, False),
         ({"url": "https://en.wikipedia.org/wiki/Depression"}, SourceType.WEB_PAGE, False),
-        ({"venue": "Gen Psychiatr", "raw": "Somani A. Title. Gen Psychiatr. 2019;32(4):e100074. Accessed June 22, 2022."}, SourceType.JOURNAL_ARTICLE, True),
+        (
+            {
+                "venue": "Gen Psychiatr",
+                "raw": "Somani A. Title. Gen Psychiatr. 2019;32(4):e100074. Accessed June 22, 2022.",
+            },
+            SourceType.JOURNAL_ARTICLE,
+            True,
+        ),
         ({"publication_types": ["book"], "title": "Handbook of depression"}, SourceType.BOOK, None),
     ],
 )
@@ -211,7 +228,10 @@ def test_guideline_body_site_is_a_guideline_not_a_web_page():
     [
         ("Wakefield AJ. RETRACTED: Ileal-lymphoid hyperplasia. Lancet. 1998;351:637-41.", RetractionStatus.RETRACTED),
         ("Doe J. A trial. J Foo. 2001;3:4. Retraction in: J Foo. 2003;5:6.", RetractionStatus.RETRACTED),
-        ("Doe J. A trial. J Foo. 2001;3:4. Expression of concern in: J Foo. 2003;5:6.", RetractionStatus.EXPRESSION_OF_CONCERN),
+        (
+            "Doe J. A trial. J Foo. 2001;3:4. Expression of concern in: J Foo. 2003;5:6.",
+            RetractionStatus.EXPRESSION_OF_CONCERN,
+        ),
         ("Doe J. A trial. J Foo. 2001;3:4. Erratum in: J Foo. 2002;4:1.", RetractionStatus.CORRECTION),
         ("Doe J. Why papers are retracted and what it means. J Foo. 2001;3:4.", RetractionStatus.NONE),
     ],

@@ -29,8 +29,10 @@ def cues(ev) -> list[str]:
     "title, cue",
     [
         ("Fatal myocarditis in a 19-year-old soccer player", "in a 19-year-old soccer player"),
-        ("Recurrent hypoglycaemia in a young, otherwise healthy woman treated with a herbal tea",
-         "in a young, otherwise healthy woman"),
+        (
+            "Recurrent hypoglycaemia in a young, otherwise healthy woman treated with a herbal tea",
+            "in a young, otherwise healthy woman",
+        ),
         ("Measles transmitted from an unvaccinated traveller", "from an unvaccinated traveller"),
         ("Restored hand function in a person with chronic tetraplegia", "in a person"),
         ("Influenza B encephalitis in one child", "in one child"),
@@ -58,7 +60,9 @@ def test_near_misses_are_not_case_reports(title):
 
 
 def test_single_person_shape_loses_to_a_design_word_and_to_species():
-    assert graded("Ketamine in a patient with refractory depression: a randomized n-of-1 trial").design is StudyDesign.RCT
+    assert (
+        graded("Ketamine in a patient with refractory depression: a randomized n-of-1 trial").design is StudyDesign.RCT
+    )
     # the subject is a person, so animals named beside them do not make it animal work
     ev = graded("Leptospirosis in a farmer exposed to rats")
     assert ev.design is StudyDesign.CASE_REPORT and ev.species is Species.HUMAN
@@ -95,9 +99,14 @@ def test_counted_case_near_misses(title):
 
 @pytest.mark.parametrize(
     "title",
-    ["Neurobiology of bipolar disorder", "The pathophysiology of migraine", "Hallmarks of ageing skin",
-     "Placebo analgesia: psychological and neural advances", "Gut microbes and mood: potential therapeutic targets",
-     "An anxiety primer"],
+    [
+        "Neurobiology of bipolar disorder",
+        "The pathophysiology of migraine",
+        "Hallmarks of ageing skin",
+        "Placebo analgesia: psychological and neural advances",
+        "Gut microbes and mood: potential therapeutic targets",
+        "An anxiety primer",
+    ],
 )
 def test_review_shapes(title):
     ev = graded(title)
@@ -114,9 +123,14 @@ def test_review_start_shape_yields_to_a_named_sample_and_to_species():
 
 @pytest.mark.parametrize(
     "title",
-    ["Abandon the five-year survival rate", "Rethink the impact factor", "Let's talk about sample size",
-     "Evidence-based psychiatry: what it is and what it isn't", "The need for a new ethics of trials",
-     "The scandal of unpublished trials"],
+    [
+        "Abandon the five-year survival rate",
+        "Rethink the impact factor",
+        "Let's talk about sample size",
+        "Evidence-based psychiatry: what it is and what it isn't",
+        "The need for a new ethics of trials",
+        "The scandal of unpublished trials",
+    ],
 )
 def test_opinion_shapes_at_low_confidence(title):
     ev = graded(title)
@@ -125,9 +139,14 @@ def test_opinion_shapes_at_low_confidence(title):
 
 @pytest.mark.parametrize(
     "title",
-    ["Use of antipsychotics in nursing homes", "Stop-Bang questionnaire accuracy for sleep apnoea",
-     "Reform of mental health law and compulsory admission", "Demand for psychotherapy in rural areas",
-     "Does hunger change how we judge faces?", "Mood and memory: association or causation?"],
+    [
+        "Use of antipsychotics in nursing homes",
+        "Stop-Bang questionnaire accuracy for sleep apnoea",
+        "Reform of mental health law and compulsory admission",
+        "Demand for psychotherapy in rural areas",
+        "Does hunger change how we judge faces?",
+        "Mood and memory: association or causation?",
+    ],
 )
 def test_opinion_near_misses_stay_unknown(title):
     assert graded(title).design is StudyDesign.UNKNOWN
@@ -141,8 +160,14 @@ def test_bare_topic_in_a_general_journal_is_a_review(venue):
 
 @pytest.mark.parametrize(
     "title, venue",
-    [("Narcolepsy", "J Sleep Res"), ("Fast sequence alignment", "Bioinformatics"), ("Narcolepsy", None),
-     ("Narcolepsy in children", "Lancet"), ("Dreams?", "Nature"), ("Sleep in adolescents with autism", "Lancet")],
+    [
+        ("Narcolepsy", "J Sleep Res"),
+        ("Fast sequence alignment", "Bioinformatics"),
+        ("Narcolepsy", None),
+        ("Narcolepsy in children", "Lancet"),
+        ("Dreams?", "Nature"),
+        ("Sleep in adolescents with autism", "Lancet"),
+    ],
 )
 def test_bare_topic_near_misses(title, venue):
     assert graded(title, venue=venue).design is StudyDesign.UNKNOWN
@@ -155,7 +180,9 @@ def test_bare_topic_venue_list():
 
 
 def test_web_page_titles_get_no_shape_reason():
-    ev = assess(Reference(key="1", title="Narcolepsy", venue="Mayo Clinic", url="https://www.mayoclinic.org/x")).evidence
+    ev = assess(
+        Reference(key="1", title="Narcolepsy", venue="Mayo Clinic", url="https://www.mayoclinic.org/x")
+    ).evidence
     assert ev.design is StudyDesign.WEB_PAGE
     assert not any("title shape" in r.conclusion for r in ev.reasons)
 
@@ -220,7 +247,9 @@ def test_rodent_like_readouts_are_animal_work():
 
 def test_guards_of_the_brief_still_hold():
     assert graded("A non-randomized comparison of two lithium regimens").design is StudyDesign.NON_RANDOMIZED_CONTROLLED
-    assert graded("Statins for stroke: a systematic review of randomized trials").design is StudyDesign.SYSTEMATIC_REVIEW
+    assert (
+        graded("Statins for stroke: a systematic review of randomized trials").design is StudyDesign.SYSTEMATIC_REVIEW
+    )
     assert graded("Ketamine effects in patients and in rats").species is Species.HUMAN
 
 
@@ -236,8 +265,34 @@ def test_shape_cues_are_quoted_from_the_title(title, topic_venue, names_people):
     assert result.decided == (result.design is not StudyDesign.UNKNOWN)
 
 
-@given(st.lists(st.sampled_from(["in", "a", "an", "patient", "with", "of", "12", "cases", "report", "controls",
-                                 "CONSORT", "statement", "tool", "for", "assessing", "-", ":", "?", "man"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "in",
+                "a",
+                "an",
+                "patient",
+                "with",
+                "of",
+                "12",
+                "cases",
+                "report",
+                "controls",
+                "CONSORT",
+                "statement",
+                "tool",
+                "for",
+                "assessing",
+                "-",
+                ":",
+                "?",
+                "man",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_word_soup_never_crashes(words):
     title = " ".join(words)
     design_from_text(title, "title")

@@ -38,13 +38,27 @@ def graded(**kw):
 def test_venue_decides_when_title_is_silent(venue, design):
     ev = graded(title="Sleep and memory in older adults", venue=venue)
     assert ev.design is design
-    assert any(r.field == "venue" and r.cue == venue and r.conclusion.startswith(f"design={design.value}") for r in ev.reasons)
+    assert any(
+        r.field == "venue" and r.cue == venue and r.conclusion.startswith(f"design={design.value}") for r in ev.reasons
+    )
 
 
 @pytest.mark.parametrize(
     "venue",
-    ["N Engl J Med", "Lancet", "Nature", "JAMA", "Rev Neurol", "Trends in Hearing", "Physical Review Letters",
-     "Curr Med Res Opin", "Nat Commun", "MMWR Morb Mortal Wkly Rep", "Psychological Review", ""],
+    [
+        "N Engl J Med",
+        "Lancet",
+        "Nature",
+        "JAMA",
+        "Rev Neurol",
+        "Trends in Hearing",
+        "Physical Review Letters",
+        "Curr Med Res Opin",
+        "Nat Commun",
+        "MMWR Morb Mortal Wkly Rep",
+        "Psychological Review",
+        "",
+    ],
 )
 def test_general_and_lookalike_venues_decide_nothing(venue):
     assert not design_from_venue(venue).decided
@@ -59,7 +73,9 @@ def test_review_venue_overrides_a_primary_design_named_in_the_title():
 
 def test_title_design_beats_a_case_report_venue_and_protocols_stay_unknown():
     assert graded(title="Ketamine cystitis: a case series", venue="BMJ Case Rep").design is StudyDesign.CASE_SERIES
-    ev = graded(title="Exercise for fatigue in cancer: protocol for a systematic review", venue="Cochrane Database Syst Rev")
+    ev = graded(
+        title="Exercise for fatigue in cancer: protocol for a systematic review", venue="Cochrane Database Syst Rev"
+    )
     assert ev.design is StudyDesign.UNKNOWN and any("protocol" in r.conclusion for r in ev.reasons)
 
 
@@ -114,7 +130,9 @@ def test_named_cohorts(title, design):
 
 
 def test_named_trial_is_an_rct_only_when_randomization_is_stated():
-    ev = graded(title="Long-term outcomes of the ACME-2 trial", raw="A randomised comparison of two doses. Lancet 2020;1:1-9.")
+    ev = graded(
+        title="Long-term outcomes of the ACME-2 trial", raw="A randomised comparison of two doses. Lancet 2020;1:1-9."
+    )
     assert ev.design is StudyDesign.RCT
     assert any(r.field == "raw" and "named trial" in r.conclusion for r in ev.reasons)
     ev = graded(title="Long-term outcomes of the ACME-2 trial")
@@ -129,10 +147,18 @@ def test_named_trial_is_an_rct_only_when_randomization_is_stated():
         ("We report the case of a man with recurrent syncope.", StudyDesign.CASE_REPORT),
         ("During 1.2 million person-years of follow-up, 3,100 deaths occurred.", StudyDesign.COHORT),
         ("We followed 5,000 nurses for 20 years and recorded incident diabetes.", StudyDesign.COHORT),
-        ("In this controlled, open-label trial, we randomly assigned patients to drug X or usual care.", StudyDesign.RCT),
-        ("In this open-label single-arm study of 20 patients, symptoms improved; randomized trials are needed.",
-         StudyDesign.CASE_SERIES),
-        ("Thirty patients with migraine were compared with 30 age- and sex-matched controls.", StudyDesign.CASE_CONTROL),
+        (
+            "In this controlled, open-label trial, we randomly assigned patients to drug X or usual care.",
+            StudyDesign.RCT,
+        ),
+        (
+            "In this open-label single-arm study of 20 patients, symptoms improved; randomized trials are needed.",
+            StudyDesign.CASE_SERIES,
+        ),
+        (
+            "Thirty patients with migraine were compared with 30 age- and sex-matched controls.",
+            StudyDesign.CASE_CONTROL,
+        ),
         ("We retrospectively reviewed the medical records of 14 children with the syndrome.", StudyDesign.CASE_SERIES),
     ],
 )

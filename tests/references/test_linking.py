@@ -99,7 +99,11 @@ def test_year_mismatch_is_noted() -> None:
 
 def test_keys_exact_then_case_insensitive() -> None:
     got = resolve(MarkerStyle.LATEX, "vdb", "VDB", "zzz")
-    assert got == {"vdb": ("vdb", LinkStatus.LINKED), "VDB": ("vdb", LinkStatus.LINKED), "zzz": (None, LinkStatus.DANGLING)}
+    assert got == {
+        "vdb": ("vdb", LinkStatus.LINKED),
+        "VDB": ("vdb", LinkStatus.LINKED),
+        "zzz": (None, LinkStatus.DANGLING),
+    }
 
 
 def test_first_cited_order_and_uncited() -> None:
@@ -134,12 +138,36 @@ def test_name_similarity_folds_diacritics_and_particles() -> None:
 
 def test_duplicates_by_doi_key_and_fuzzy_title() -> None:
     refs = [
-        ref("76", ["Vlachos", "Müller-Dahlhaus"], "2012", 76, title="Repetitive magnetic stimulation induces functional and structural plasticity"),
+        ref(
+            "76",
+            ["Vlachos", "Müller-Dahlhaus"],
+            "2012",
+            76,
+            title="Repetitive magnetic stimulation induces functional and structural plasticity",
+        ),
         ref("77", ["Lenz"], "2016", 77, title="Cellular and molecular mechanisms", doi="10.1/abcd"),
-        ref("100", ["Vlachos", "Muller-Dahlhaus"], "2012", 100, title="Repetitive magnetic stimulation induces functional and structural plasticity."),
-        ref("101", ["Vlachos", "Lenz"], "2012", 101, title="Repetitive magnetic stimulation induces functional and structural plasticity"),
+        ref(
+            "100",
+            ["Vlachos", "Muller-Dahlhaus"],
+            "2012",
+            100,
+            title="Repetitive magnetic stimulation induces functional and structural plasticity.",
+        ),
+        ref(
+            "101",
+            ["Vlachos", "Lenz"],
+            "2012",
+            101,
+            title="Repetitive magnetic stimulation induces functional and structural plasticity",
+        ),
         ref("102", ["Other"], "2016", 102, title="Different", doi="10.1/ABCD"),
-        ref("103", ["Vlachos", "Müller-Dahlhaus"], "2013", 103, title="Repetitive magnetic stimulation induces functional and structural plasticity"),
+        ref(
+            "103",
+            ["Vlachos", "Müller-Dahlhaus"],
+            "2013",
+            103,
+            title="Repetitive magnetic stimulation induces functional and structural plasticity",
+        ),
     ]
     found = {(d.original, d.duplicate) for d in find_duplicates(refs)}
     assert found == {("76", "100"), ("77", "102")}
@@ -148,7 +176,11 @@ def test_duplicates_by_doi_key_and_fuzzy_title() -> None:
 def test_linking_speed_is_linear() -> None:
     refs = [ref(f"r{i}", [f"Author{i % 997}x", "Second"], str(1950 + i % 70), i + 1) for i in range(5000)]
     claims = [
-        claim(f"c{i}", marker(MarkerStyle.AUTHOR_YEAR, [f"Author{(i * 7) % 997}x et al. {1950 + (i * 7) % 70}"]), marker(MarkerStyle.NUMERIC_BRACKET, [str(i % 5000 + 1)]))
+        claim(
+            f"c{i}",
+            marker(MarkerStyle.AUTHOR_YEAR, [f"Author{(i * 7) % 997}x et al. {1950 + (i * 7) % 70}"]),
+            marker(MarkerStyle.NUMERIC_BRACKET, [str(i % 5000 + 1)]),
+        )
         for i in range(2000)
     ]
     started = time.perf_counter()

@@ -40,7 +40,12 @@ def test_fields_names_and_provenance() -> None:
     assert skipped == []
     first, web = refs
     assert first.key == "vlachos2012" and first.start_line == 2 and first.source_path == "refs.bib"
-    assert [a.family for a in first.authors] == ["Vlachos", "Müller-Dahlhaus", "van den Berg", "World Health Organization"]
+    assert [a.family for a in first.authors] == [
+        "Vlachos",
+        "Müller-Dahlhaus",
+        "van den Berg",
+        "World Health Organization",
+    ]
     assert first.authors[0].given == "Andreas"
     assert first.venue == "J. Neurosci." and first.year == "2012"
     assert first.title == "Repetitive magnetic stimulation induces plasticity"
@@ -84,7 +89,9 @@ def test_large_entry_loads_fast() -> None:
 
 def test_non_utf8_file_loads_with_a_note(tmp_path: Path) -> None:
     path = tmp_path / "latin.bib"
-    path.write_bytes("@article{m,\n author={M\u00fcller, J\u00fcrgen},\n title={\u00dcber}, year=1999}\n".encode("cp1252"))
+    path.write_bytes(
+        "@article{m,\n author={M\u00fcller, J\u00fcrgen},\n title={\u00dcber}, year=1999}\n".encode("cp1252")
+    )
     refs, skipped = load_reference_file(str(path))
     assert refs[0].authors[0].family == "Müller" and refs[0].title == "Über"
     assert skipped[0].what == "encoding" and skipped[0].where.endswith(":2")
@@ -105,7 +112,7 @@ def test_missing_file_raises(tmp_path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("@{}=,\"\\ \nabtiler0123")), max_size=200))
+@given(st.text(alphabet=st.sampled_from(list('@{}=,"\\ \nabtiler0123')), max_size=200))
 def test_never_raises_and_lines_are_in_range(text: str) -> None:
     refs, skipped = load_bibtex(text, "h.bib")
     lines = text.count("\n") + 1

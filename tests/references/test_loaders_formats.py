@@ -84,7 +84,9 @@ def test_ris_records_and_broken_records() -> None:
     assert [r.key for r in refs] == ["r1", "mayoclinic", "lee2019"] and refs[1].authors[0].family == "Mayo Clinic"
     first = refs[0]
     assert first.authors[1].family == "Müller-Dahlhaus" and first.year == "2012" and first.venue == "J Neurosci"
-    assert first.doi == "10.1523/jneurosci.1234-12.2012" and first.keywords == ["rTMS", "mouse"] and first.start_line == 1
+    assert (
+        first.doi == "10.1523/jneurosci.1234-12.2012" and first.keywords == ["rTMS", "mouse"] and first.start_line == 1
+    )
     assert refs[1].source_type.value == "web_page" and refs[1].url == "https://example.org/depression"
     assert refs[2].start_line == 18 and refs[2].source_type.value == "book"
     wheres = [s.where for s in skipped]
@@ -130,7 +132,11 @@ def test_load_reference_file_picks_the_loader(tmp_path: Path, name: str, content
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.sampled_from(["TY  - JOUR", "AU  - Smith, J", "PY  - 2001", "ER  - ", "TI  - x", "junk", ""]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["TY  - JOUR", "AU  - Smith, J", "PY  - 2001", "ER  - ", "TI  - x", "junk", ""]), max_size=30
+    )
+)
 def test_ris_never_raises(lines: list[str]) -> None:
     refs, skipped = load_ris("\n".join(lines), "p.ris")
     assert all(1 <= (r.start_line or 0) <= max(len(lines), 1) for r in refs)

@@ -62,7 +62,11 @@ def test_run_together_entries_are_split():
 
 def test_one_token_per_line_entries():
     entry = "{n}.\nOkafor\nNB\n,\nLee\nC\n.\nSleep timing\n.\nJ Sleep\n.\n20{y}\n;\n4\n:\n11\n9\n.\n"
-    text = "Intro.\n\n" + "".join(entry.format(n=n, y=10 + n) for n in range(1, 5)) + "You do not currently have access to this content."
+    text = (
+        "Intro.\n\n"
+        + "".join(entry.format(n=n, y=10 + n) for n in range(1, 5))
+        + "You do not currently have access to this content."
+    )
     rl = find_reference_list(text)
     assert rl is not None
     assert len(rl.entries) == 4
@@ -118,7 +122,26 @@ def test_no_list_in_prose(text):
 
 
 @settings(max_examples=120, deadline=None)
-@given(st.lists(st.sampled_from(["1. ", "2. ", "3. ", "Smith J. ", "Title. ", "J Foo. 2001;1:2. ", "\n", "\n\n", "References\n", "Recent Posts\n", "x"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "1. ",
+                "2. ",
+                "3. ",
+                "Smith J. ",
+                "Title. ",
+                "J Foo. 2001;1:2. ",
+                "\n",
+                "\n\n",
+                "References\n",
+                "Recent Posts\n",
+                "x",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_spans_give_back_raw(parts):
     text = "".join(parts)
     rl = find_reference_list(text)
@@ -194,7 +217,11 @@ def test_one_entry_per_line_with_particle_and_numeric_first_authors():
     rl = find_reference_list(text)
     assert rl is not None
     assert [e.raw.split(".")[0].split(",")[0] for e in rl.entries] == [
-        "Okafor NB", "van Dam M", "de Wit BL", "100 Sleepers Project Consortium", "Zhou Q"
+        "Okafor NB",
+        "van Dam M",
+        "de Wit BL",
+        "100 Sleepers Project Consortium",
+        "Zhou Q",
     ]
     check_spans(text, rl)
 

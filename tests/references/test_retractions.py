@@ -46,7 +46,9 @@ def test_later_reinstatement_cancels_the_retraction(index):
 
 
 def test_unknown_doi_does_not_fall_back_to_a_wrong_title(index):
-    assert index.match(ref(doi="10.5555/unrelated", title="Something else", authors=[Author(family="Wakefield")])) is None
+    assert (
+        index.match(ref(doi="10.5555/unrelated", title="Something else", authors=[Author(family="Wakefield")])) is None
+    )
 
 
 def test_fuzzy_title_author_year_match(index):
@@ -63,8 +65,16 @@ def test_fuzzy_title_author_year_match(index):
     "title, family, year",
     [
         ("Ileal-lymphoid-nodular hyperplasia in adults: a different paper", "Wakefield", "1998"),  # title differs
-        ("Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children", "Smith", "1998"),
-        ("Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children", "Wakefield", "2005"),
+        (
+            "Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children",
+            "Smith",
+            "1998",
+        ),
+        (
+            "Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children",
+            "Wakefield",
+            "2005",
+        ),
     ],
 )
 def test_fuzzy_near_misses_do_not_match(index, title, family, year):
@@ -72,13 +82,20 @@ def test_fuzzy_near_misses_do_not_match(index, title, family, year):
 
 
 def test_title_match_without_doi_in_the_list(index):
-    r = ref(title="Gut microbiota transplantation reverses anxiety in mice without a DOI on record",
-            authors=[Author(family="Tanaka", given="H")], year="2021")
+    r = ref(
+        title="Gut microbiota transplantation reverses anxiety in mice without a DOI on record",
+        authors=[Author(family="Tanaka", given="H")],
+        year="2021",
+    )
     assert index.match(r).record_id == "90007"
 
 
 def test_accented_author_names_fold(index):
-    r = ref(title="An expression-of-concern test paper about glutamate and rTMS", authors=[Author(family="Muller")], year="2019")
+    r = ref(
+        title="An expression-of-concern test paper about glutamate and rTMS",
+        authors=[Author(family="Muller")],
+        year="2019",
+    )
     assert index.match(r).status is RetractionStatus.EXPRESSION_OF_CONCERN
 
 
@@ -89,7 +106,11 @@ def test_plain_doi_list(tmp_path):
 
 
 def test_apply_marks_copies_and_keeps_others(index):
-    refs = [ref("1", doi="10.1016/S0140-6736(97)11096-0"), ref("2", doi="10.5555/corr.paper"), ref("3", doi="10.1/none")]
+    refs = [
+        ref("1", doi="10.1016/S0140-6736(97)11096-0"),
+        ref("2", doi="10.5555/corr.paper"),
+        ref("3", doi="10.1/none"),
+    ]
     out = apply(refs, index)
     assert out[0].evidence.retracted and out[0].evidence.retraction is RetractionStatus.RETRACTED
     assert out[0].evidence.retraction_source.startswith("Retraction Watch record 90001")

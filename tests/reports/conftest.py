@@ -62,19 +62,31 @@ MANUSCRIPT = (
 )
 
 RULES = (
-    RuleInfo("OVR002", "causal-from-correlational", "Causal wording resting on correlational evidence.",
-             why="Correlation does not show cause.", help="Say 'is associated with'.",
-             url="https://verifier.invalid/rules/OVR002"),
-    RuleInfo("SUP003", "plural-claim-single-source", "A plural claim with fewer than two citations.",
-             why="'Studies show' promises more than one study."),
-    RuleInfo("CIT001", "dangling-citation", "A marker cites an entry that does not exist.",
-             default_severity=Severity.ERROR),
-    RuleInfo("OVR005", "absolute-language", "Absolute words such as always and never.",
-             default_severity=Severity.INFO),
-    RuleInfo("OVR003", "species-extrapolation", "A claim about people resting on animal studies.",
-             default_severity=Severity.ERROR),
-    RuleInfo("CIT002", "uncited-reference", "A reference entry that no marker cites.",
-             default_severity=Severity.INFO),
+    RuleInfo(
+        "OVR002",
+        "causal-from-correlational",
+        "Causal wording resting on correlational evidence.",
+        why="Correlation does not show cause.",
+        help="Say 'is associated with'.",
+        url="https://verifier.invalid/rules/OVR002",
+    ),
+    RuleInfo(
+        "SUP003",
+        "plural-claim-single-source",
+        "A plural claim with fewer than two citations.",
+        why="'Studies show' promises more than one study.",
+    ),
+    RuleInfo(
+        "CIT001", "dangling-citation", "A marker cites an entry that does not exist.", default_severity=Severity.ERROR
+    ),
+    RuleInfo("OVR005", "absolute-language", "Absolute words such as always and never.", default_severity=Severity.INFO),
+    RuleInfo(
+        "OVR003",
+        "species-extrapolation",
+        "A claim about people resting on animal studies.",
+        default_severity=Severity.ERROR,
+    ),
+    RuleInfo("CIT002", "uncited-reference", "A reference entry that no marker cites.", default_severity=Severity.INFO),
 )
 
 
@@ -101,8 +113,14 @@ def _build() -> Sample:
         return CitationMarker(text=needle, span=span(needle), style=style, keys=keys)
 
     def claim(cid: str, sentence: str, markers: list[CitationMarker], checkworthy: bool = True) -> Claim:
-        return Claim(id=cid, text=sentence, span=span(sentence), markers=markers, checkworthy=checkworthy,
-                     features=ClaimFeatures())
+        return Claim(
+            id=cid,
+            text=sentence,
+            span=span(sentence),
+            markers=markers,
+            checkworthy=checkworthy,
+            features=ClaimFeatures(),
+        )
 
     m1 = marker("[1]", MarkerStyle.NUMERIC_BRACKET, ["1"])
     m2 = marker("(Smith et al., 2020)", MarkerStyle.AUTHOR_YEAR, ["Smith et al. 2020"])
@@ -120,31 +138,56 @@ def _build() -> Sample:
 
     def ref(key: str, line: str, level: EvidenceLevel, design: StudyDesign, **kw) -> Reference:
         start, end = sample.at(line)
-        return Reference(key=key, number=int(key), raw=line, span=lines.span(start, end),
-                         evidence=EvidenceAssessment(level=level, design=design, confidence=0.8, **kw))
+        return Reference(
+            key=key,
+            number=int(key),
+            raw=line,
+            span=lines.span(start, end),
+            evidence=EvidenceAssessment(level=level, design=design, confidence=0.8, **kw),
+        )
 
     references = [
-        ref("1", "Doe J. Sleep loss and memory: a cross-sectional survey. J Sleep. 2019.", EvidenceLevel.L4,
-            StudyDesign.CROSS_SECTIONAL, species=Species.HUMAN,
-            reasons=[EvidenceReason(field="title", cue="cross-sectional", conclusion="design=cross_sectional")]),
-        ref("2", "Roe A, Poe B. Caffeine and fatigue: a randomized controlled trial. Lancet. 2021.",
-            EvidenceLevel.L2, StudyDesign.RCT,
-            reasons=[EvidenceReason(field="title", cue="randomized controlled trial", conclusion="design=rct")]),
-        ref("3", "Coffee blog. https://example.com/coffee", EvidenceLevel.NON_SCHOLARLY, StudyDesign.WEB_PAGE,
-            peer_reviewed=False),
-        ref("4", "Kim H. Melatonin in mice. Lab Anim. 2018.", EvidenceLevel.PRECLINICAL, StudyDesign.ANIMAL_STUDY,
+        ref(
+            "1",
+            "Doe J. Sleep loss and memory: a cross-sectional survey. J Sleep. 2019.",
+            EvidenceLevel.L4,
+            StudyDesign.CROSS_SECTIONAL,
+            species=Species.HUMAN,
+            reasons=[EvidenceReason(field="title", cue="cross-sectional", conclusion="design=cross_sectional")],
+        ),
+        ref(
+            "2",
+            "Roe A, Poe B. Caffeine and fatigue: a randomized controlled trial. Lancet. 2021.",
+            EvidenceLevel.L2,
+            StudyDesign.RCT,
+            reasons=[EvidenceReason(field="title", cue="randomized controlled trial", conclusion="design=rct")],
+        ),
+        ref(
+            "3",
+            "Coffee blog. https://example.com/coffee",
+            EvidenceLevel.NON_SCHOLARLY,
+            StudyDesign.WEB_PAGE,
+            peer_reviewed=False,
+        ),
+        ref(
+            "4",
+            "Kim H. Melatonin in mice. Lab Anim. 2018.",
+            EvidenceLevel.PRECLINICAL,
+            StudyDesign.ANIMAL_STUDY,
             species=Species.ANIMAL,
-            reasons=[EvidenceReason(field="title", cue="mice", conclusion="species=animal")]),
+            reasons=[EvidenceReason(field="title", cue="mice", conclusion="species=animal")],
+        ),
         ref("5", "Uncited U. An uncited narrative review. 2017.", EvidenceLevel.L5, StudyDesign.NARRATIVE_REVIEW),
     ]
-    references[0] = references[0].model_copy(update={"authors": [Author(family="Doe", given="J")], "year": "2019",
-                                                     "doi": "10.1000/sleep.1"})
-    references[2] = references[2].model_copy(update={"url": "https://example.com/coffee",
-                                                     "source_type": SourceType.WEB_PAGE})
+    references[0] = references[0].model_copy(
+        update={"authors": [Author(family="Doe", given="J")], "year": "2019", "doi": "10.1000/sleep.1"}
+    )
+    references[2] = references[2].model_copy(
+        update={"url": "https://example.com/coffee", "source_type": SourceType.WEB_PAGE}
+    )
 
     def link(cid: str, m: CitationMarker, cited: str, key: str | None, status=LinkStatus.LINKED) -> Link:
-        return Link(claim_id=cid, marker_text=m.text, marker_span=m.span, cited=cited, reference_key=key,
-                    status=status)
+        return Link(claim_id=cid, marker_text=m.text, marker_span=m.span, cited=cited, reference_key=key, status=status)
 
     links = [
         link("c1", m1, "1", "1"),
@@ -154,37 +197,105 @@ def _build() -> Sample:
         link("c4", m4, "4", "4"),
     ]
 
-    def finding(code: str, name: str, sev: Severity, needle: str, message: str, claim_id: str | None,
-                keys: list[str] | None = None, evidence: list[Trigger] | None = None,
-                suggestion: Suggestion | None = None, after: int = 0) -> Finding:
+    def finding(
+        code: str,
+        name: str,
+        sev: Severity,
+        needle: str,
+        message: str,
+        claim_id: str | None,
+        keys: list[str] | None = None,
+        evidence: list[Trigger] | None = None,
+        suggestion: Suggestion | None = None,
+        after: int = 0,
+    ) -> Finding:
         start, end = sample.at(needle, after)
-        return Finding(code=code, name=name, severity=sev, confidence=Confidence.MEDIUM, message=message,
-                       span=lines.span(start, end), quoted=text[start:end], claim_id=claim_id,
-                       reference_keys=keys or [], evidence=evidence or [], suggestion=suggestion,
-                       url=f"https://verifier.invalid/rules/{code}")
+        return Finding(
+            code=code,
+            name=name,
+            severity=sev,
+            confidence=Confidence.MEDIUM,
+            message=message,
+            span=lines.span(start, end),
+            quoted=text[start:end],
+            claim_id=claim_id,
+            reference_keys=keys or [],
+            evidence=evidence or [],
+            suggestion=suggestion,
+            url=f"https://verifier.invalid/rules/{code}",
+        )
 
     findings = [
-        finding("OVR002", "causal-from-correlational", Severity.WARNING, "causes",
-                "'causes' states a causal effect, but [1] is a cross-sectional survey (level 4).", "c1", ["1"],
-                [Trigger(kind="cue", text="causes", span=span("causes")),
-                 Trigger(kind="reference", text="[1] Doe 2019", reference_key="1", evidence_level="4")],
-                Suggestion(title="soften 'causes' to 'is associated with'", replacement="is associated with")),
-        finding("SUP003", "plural-claim-single-source", Severity.WARNING, "Several studies show",
-                "'Several studies show' rests on one citation.", "c2",
-                suggestion=Suggestion(title="cite the studies, or say 'one study suggests'")),
-        finding("CIT001", "dangling-citation", Severity.ERROR, "(Smith et al., 2020)",
-                "(Smith et al., 2020) matches no reference entry.", "c2",
-                suggestion=Suggestion(title="add the entry to the reference list")),
-        finding("OVR005", "absolute-language", Severity.INFO, "always", "'always' admits no exception.", "c3",
-                ["2", "3"], suggestion=Suggestion(title="say 'often'", replacement="often")),
-        finding("OVR003", "species-extrapolation", Severity.ERROR, "Melatonin was\nwell tolerated",
-                "A claim about tolerance, key: mice only, 100% of cited work is animal (see [4]).", "c4", ["4"],
-                [Trigger(kind="reference", text="[4] Kim 2018", reference_key="4", evidence_level="preclinical")],
-                Suggestion(title="cite a human study, or say 'in mice'")),
-        finding("OVR005", "absolute-language", Severity.INFO, '=HYPERLINK("http://evil")',
-                "formula-like text, with commas: and 50% signs", "c5"),
-        finding("CIT002", "uncited-reference", Severity.INFO, "Uncited U. An uncited narrative review. 2017.",
-                "Reference 5 is never cited.", None, ["5"]),
+        finding(
+            "OVR002",
+            "causal-from-correlational",
+            Severity.WARNING,
+            "causes",
+            "'causes' states a causal effect, but [1] is a cross-sectional survey (level 4).",
+            "c1",
+            ["1"],
+            [
+                Trigger(kind="cue", text="causes", span=span("causes")),
+                Trigger(kind="reference", text="[1] Doe 2019", reference_key="1", evidence_level="4"),
+            ],
+            Suggestion(title="soften 'causes' to 'is associated with'", replacement="is associated with"),
+        ),
+        finding(
+            "SUP003",
+            "plural-claim-single-source",
+            Severity.WARNING,
+            "Several studies show",
+            "'Several studies show' rests on one citation.",
+            "c2",
+            suggestion=Suggestion(title="cite the studies, or say 'one study suggests'"),
+        ),
+        finding(
+            "CIT001",
+            "dangling-citation",
+            Severity.ERROR,
+            "(Smith et al., 2020)",
+            "(Smith et al., 2020) matches no reference entry.",
+            "c2",
+            suggestion=Suggestion(title="add the entry to the reference list"),
+        ),
+        finding(
+            "OVR005",
+            "absolute-language",
+            Severity.INFO,
+            "always",
+            "'always' admits no exception.",
+            "c3",
+            ["2", "3"],
+            suggestion=Suggestion(title="say 'often'", replacement="often"),
+        ),
+        finding(
+            "OVR003",
+            "species-extrapolation",
+            Severity.ERROR,
+            "Melatonin was\nwell tolerated",
+            "A claim about tolerance, key: mice only, 100% of cited work is animal (see [4]).",
+            "c4",
+            ["4"],
+            [Trigger(kind="reference", text="[4] Kim 2018", reference_key="4", evidence_level="preclinical")],
+            Suggestion(title="cite a human study, or say 'in mice'"),
+        ),
+        finding(
+            "OVR005",
+            "absolute-language",
+            Severity.INFO,
+            '=HYPERLINK("http://evil")',
+            "formula-like text, with commas: and 50% signs",
+            "c5",
+        ),
+        finding(
+            "CIT002",
+            "uncited-reference",
+            Severity.INFO,
+            "Uncited U. An uncited narrative review. 2017.",
+            "Reference 5 is never cited.",
+            None,
+            ["5"],
+        ),
     ]
     by_code: dict[str, int] = {}
     by_sev: dict[str, int] = {}
@@ -193,15 +304,26 @@ def _build() -> Sample:
         by_sev[f.severity.value] = by_sev.get(f.severity.value, 0) + 1
     report = Report(
         tool=ToolInfo(name="verifier", version="0.1.0"),
-        input=InputInfo(path="papers/sleep notes.txt", sha256="ab" * 32, format="txt", encoding="utf-8",
-                        size=len(text.encode("utf-8"))),
+        input=InputInfo(
+            path="papers/sleep notes.txt",
+            sha256="ab" * 32,
+            format="txt",
+            encoding="utf-8",
+            size=len(text.encode("utf-8")),
+        ),
         claims=claims,
         references=references,
         links=links,
         findings=findings,
         skipped=[SkippedInput(what="bib entry", where="refs.bib:12", why="unbalanced braces <b>")],
-        summary=Summary(claims=len(claims), checkworthy_claims=5, markers=4, references=len(references),
-                        findings_by_code=by_code, findings_by_severity=by_sev),
+        summary=Summary(
+            claims=len(claims),
+            checkworthy_claims=5,
+            markers=4,
+            references=len(references),
+            findings_by_code=by_code,
+            findings_by_severity=by_sev,
+        ),
     )
     sample.report = report
     return sample

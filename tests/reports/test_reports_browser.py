@@ -20,8 +20,14 @@ from reports.options import RenderOptions
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENS = Path("/work/screens")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -117,7 +123,12 @@ def test_keyboard_navigation(playwright, tmp_path, sample, rules):
         # nav links, the scrollable manuscript, then each flagged claim's icon and each marker in text order
         # (the dangling marker is not a link, so it is skipped; [2,3]'s extra key "3" is a plain link)
         assert reached[:10] == ["A"] * 4 + [
-            "manuscript", "verdict v-warning", "marker", "verdict v-error", "verdict v-info", "marker",
+            "manuscript",
+            "verdict v-warning",
+            "marker",
+            "verdict v-error",
+            "verdict v-info",
+            "marker",
         ], reached
         page.keyboard.press("Enter")  # follow the focused link
         assert page.evaluate("location.hash") != ""
@@ -149,8 +160,10 @@ def test_filters_and_reading_work_without_javascript(playwright, tmp_path, sampl
 
 def test_csp_blocks_injected_script_even_if_escaping_failed(playwright, tmp_path, sample, rules):
     markup = _markup(sample, rules).replace(
-        "<main>", '<main><script>window.__pwned = 9</script><img src="x" onerror="window.__pwned = 8">'
-        '<a id="js" href="javascript:window.__pwned = 7">x</a>', 1
+        "<main>",
+        '<main><script>window.__pwned = 9</script><img src="x" onerror="window.__pwned = 8">'
+        '<a id="js" href="javascript:window.__pwned = 7">x</a>',
+        1,
     )
     context, page, requests, console = _open(playwright, tmp_path, markup)
     try:

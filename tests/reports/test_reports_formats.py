@@ -39,7 +39,9 @@ def test_every_span_quotes_the_manuscript(sample):
 def test_json_round_trips_and_matches_schema(sample):
     out = run("json", sample.report)
     assert Report.model_validate_json(out) == sample.report
-    schema = json.loads(SCHEMA_FILE.read_text()) if SCHEMA_FILE.exists() else Report.model_json_schema(mode="serialization")
+    schema = (
+        json.loads(SCHEMA_FILE.read_text()) if SCHEMA_FILE.exists() else Report.model_json_schema(mode="serialization")
+    )
     jsonschema.Draft202012Validator(schema).validate(json.loads(out))
 
 
@@ -147,7 +149,9 @@ def test_github_escaping_keeps_one_line(value):
     prop = github.escape_property(value)
     assert "\n" not in data and "\r" not in data
     assert "," not in prop and ":" not in prop and "\n" not in prop
-    unescaped = prop.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    unescaped = (
+        prop.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    )
     # decoding in GitHub's order gives the original back when the value holds no escape-like text
     if "%" not in value:
         assert unescaped == value

@@ -125,7 +125,7 @@ def test_claims_and_markers_are_annotated(sample, rules):
     assert 'id="at-finding-' in markup  # CIT002 has no claim: a flag sits in the reference list
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in markup
     assert "onerror=&quot;window.__pwned=2&quot;" in markup
-    assert "<svg id=\"chart-levels\"" in markup and "<svg id=\"chart-rules\"" in markup
+    assert '<svg id="chart-levels"' in markup and '<svg id="chart-rules"' in markup
     assert "Level 4: 1" in markup  # the chart's text description
 
 
@@ -141,9 +141,9 @@ def test_without_source_text_claims_are_listed(sample):
 def test_reference_anchors_are_unique_and_safe():
     from references.models import Reference
 
-    refs = [Reference(key=k) for k in ("a b", "a_b", "x\"><script>", "12")]
+    refs = [Reference(key=k) for k in ("a b", "a_b", 'x"><script>', "12")]
     anchors = html_report.reference_anchors(refs)
-    assert anchors == {"a b": "ref-a_b", "a_b": "ref-a_b-2", "x\"><script>": "ref-x___script_", "12": "ref-12"}
+    assert anchors == {"a b": "ref-a_b", "a_b": "ref-a_b-2", 'x"><script>': "ref-x___script_", "12": "ref-12"}
 
 
 def test_overlapping_claims_are_drawn_once():

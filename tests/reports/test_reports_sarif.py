@@ -83,7 +83,11 @@ def test_regions_point_at_the_quoted_code_points(sample):
 
 @pytest.mark.parametrize(
     ("path", "uri"),
-    [("a b/c.txt", "a%20b/c.txt"), ("/abs/x#1.md", "file:///abs/x%231.md"), ("C:\\docs\\p.tex", "file:///C:/docs/p.tex")],
+    [
+        ("a b/c.txt", "a%20b/c.txt"),
+        ("/abs/x#1.md", "file:///abs/x%231.md"),
+        ("C:\\docs\\p.tex", "file:///C:/docs/p.tex"),
+    ],
 )
 def test_artifact_uri(path, uri):
     assert sarif.artifact_uri(path) == uri

@@ -11,6 +11,7 @@ import json
 import os
 
 from helpers import SCHEMA_FILE
+
 from verifier.schema import report_schema
 
 
@@ -20,7 +21,9 @@ def test_committed_schema_is_current():
         SCHEMA_FILE.parent.mkdir(parents=True, exist_ok=True)
         SCHEMA_FILE.write_text(generated, encoding="utf-8")
     committed = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
-    assert committed == generated, "report schema changed: run VERIFIER_UPDATE_SCHEMA=1 pytest tests/reports/test_schema.py"
+    assert committed == generated, (
+        "report schema changed: run VERIFIER_UPDATE_SCHEMA=1 pytest tests/reports/test_schema.py"
+    )
 
 
 def test_schema_declares_the_contract_fields():
@@ -29,6 +32,17 @@ def test_schema_declares_the_contract_fields():
     for field in ("schema_version", "tool", "input", "claims", "references", "links", "findings", "skipped", "summary"):
         assert field in schema["properties"], field
     finding = schema["$defs"]["Finding"]["properties"]
-    for field in ("code", "name", "severity", "confidence", "message", "span", "quoted", "claim_id",
-                  "reference_keys", "evidence", "suggestion"):
+    for field in (
+        "code",
+        "name",
+        "severity",
+        "confidence",
+        "message",
+        "span",
+        "quoted",
+        "claim_id",
+        "reference_keys",
+        "evidence",
+        "suggestion",
+    ):
         assert field in finding, field

@@ -14,7 +14,6 @@ from claims.quantities import find_quantities
 from claims.spans import SentenceView
 
 
-
 def article(intro: str, results: str, discussion: str = "Nothing further was tested here.") -> str:
     """A small research article in Markdown: Introduction, Methods with a subsection, Results with a
     subsection and a figure caption, Discussion."""
@@ -180,8 +179,11 @@ def test_preclinical_work_is_weak_only_for_a_claim_about_people():
 def test_own_results_stated_firmly_next_to_a_citation_are_not_flagged():
     flagged = article("A review clearly demonstrated that ketamine lifts mood in adults [3].", "Scores fell.")
     assert codes(flagged, ["OVR001"]) == ["OVR001"]
-    clean = article("Mood is measured by scales [1].", "Scores fell.",
-                    "Like an earlier review [3], our results demonstrate that ketamine lifts mood in adults.")
+    clean = article(
+        "Mood is measured by scales [1].",
+        "Scores fell.",
+        "Like an earlier review [3], our results demonstrate that ketamine lifts mood in adults.",
+    )
     assert codes(clean, ["OVR001"]) == []
 
 
@@ -203,7 +205,9 @@ def test_causal_wording_needs_a_stated_cause():
 
 def test_causal_verb_describing_the_procedure_in_methods_is_not_flagged():
     methods = "Weighting by age leads to over-sampling of older adults, as described [1]."
-    text = article("Mood is measured by scales [1].", "Scores fell.").replace("The infusion lasted 40 minutes in 24 adults.", methods)
+    text = article("Mood is measured by scales [1].", "Scores fell.").replace(
+        "The infusion lasted 40 minutes in 24 adults.", methods
+    )
     assert codes(text.replace(REFS, COHORT), ["OVR002"]) == []
     intro = article("Weighting by age leads to over-sampling of older adults [1].", "Scores fell.")
     assert codes(intro.replace(REFS, COHORT), ["OVR002"]) == ["OVR002"]
@@ -227,7 +231,9 @@ def test_absolute_quantifier_needs_a_claim_about_an_effect():
 
 
 def test_absolute_in_methods_or_own_work_is_not_flagged():
-    text = article("Mood is measured by scales [1].", "In all cases, we repeated the infusion and mood always improved.")
+    text = article(
+        "Mood is measured by scales [1].", "In all cases, we repeated the infusion and mood always improved."
+    )
     assert codes(text, ["OVR005"]) == []
 
 
@@ -246,7 +252,9 @@ def test_absolute_must_be_attached_to_an_effect_on_people():
 def test_eliminates_in_a_research_article_is_a_promise_only_about_people():
     flagged = article("Mood is measured by scales [1]. The new regimen eliminates relapse in patients.", "Scores fell.")
     assert codes(flagged, ["OVR005"]) == ["OVR005"]
-    clean = article("Mood is measured by scales [1]. Autophagy eliminates damaged mitochondria in dendrites.", "Scores fell.")
+    clean = article(
+        "Mood is measured by scales [1]. Autophagy eliminates damaged mitochondria in dendrites.", "Scores fell."
+    )
     assert codes(clean, ["OVR005"]) == []
 
 
@@ -305,7 +313,9 @@ def test_contradiction_needs_a_subject_that_acts_on_the_outcome():
 
 def test_intransitive_change_has_no_outcome_to_contradict():
     earlier = "Use of KET in adults increased rapidly over the decade [1]. "
-    assert codes(earlier + "KET use in adults did not increase as rapidly as other drugs [2].\n" + REFS, ["CON001"]) == []
+    assert (
+        codes(earlier + "KET use in adults did not increase as rapidly as other drugs [2].\n" + REFS, ["CON001"]) == []
+    )
 
 
 # ---------------------------------------------------------------- STA001
@@ -319,10 +329,14 @@ def test_unnamed_interval_around_one_may_be_a_ratio():
 # ---------------------------------------------------------------- structure, as a property
 
 
-_HEADINGS = st.sampled_from(["Introduction", "Methods", "Results", "Discussion", "Cell culture", "Figure 3", "Abstract"])
+_HEADINGS = st.sampled_from(
+    ["Introduction", "Methods", "Results", "Discussion", "Cell culture", "Figure 3", "Abstract"]
+)
 
 
-@given(st.lists(st.tuples(_HEADINGS, st.sampled_from(["Mood fell.", "We measured mood.", "Mood fell [1]."])), max_size=8))
+@given(
+    st.lists(st.tuples(_HEADINGS, st.sampled_from(["Mood fell.", "We measured mood.", "Mood fell [1]."])), max_size=8)
+)
 def test_every_sentence_gets_a_part_and_own_kinds_follow_the_part(sections):
     text = "".join(f"# {h}\n\n{s}\n\n" for h, s in sections) or "Mood fell.\n"
     doc = _document(text)

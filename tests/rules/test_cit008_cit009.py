@@ -27,7 +27,13 @@ def build(sentences: list[tuple[str, list[str]]], refs: list[Reference], *, chec
             m_start = start + line.index(marker)
             for k in keys:
                 links.append(
-                    Link(claim_id=claim.id, marker_text=marker, marker_span=lines.span(m_start, m_start + len(marker)), cited=k, reference_key=k)
+                    Link(
+                        claim_id=claim.id,
+                        marker_text=marker,
+                        marker_span=lines.span(m_start, m_start + len(marker)),
+                        cited=k,
+                        reference_key=k,
+                    )
                 )
     doc = Document(path="t.md", text=text, sha256="0" * 64, format="md", encoding="utf-8", claims=claims)
     return RuleContext.build(doc, refs, links, has_reference_list=True)
@@ -38,8 +44,13 @@ def graded(key: str, **kw) -> Reference:
 
 
 def with_status(ref: Reference, status: RetractionStatus) -> Reference:
-    ev = ref.evidence.model_copy(update={"retraction": status, "retracted": status is RetractionStatus.RETRACTED,
-                                         "retraction_source": "Retraction Watch record 1"})
+    ev = ref.evidence.model_copy(
+        update={
+            "retraction": status,
+            "retracted": status is RetractionStatus.RETRACTED,
+            "retraction_source": "Retraction Watch record 1",
+        }
+    )
     return ref.model_copy(update={"evidence": ev})
 
 
@@ -57,13 +68,21 @@ def test_cit008_flags_a_retracted_citation_at_its_marker():
     ref = graded("1", raw="Wakefield AJ. RETRACTED: Ileal-lymphoid hyperplasia in children. Lancet. 1998;351:637-41.")
     ctx = build([("The MMR vaccine causes autism", ["1"])], [ref])
     (f,) = run(RetractedReference(), ctx)
-    assert (f.code, f.name, f.severity, f.quoted, f.reference_keys) == ("CIT008", "retracted-reference", Severity.ERROR, "[1]", ["1"])
+    assert (f.code, f.name, f.severity, f.quoted, f.reference_keys) == (
+        "CIT008",
+        "retracted-reference",
+        Severity.ERROR,
+        "[1]",
+        ["1"],
+    )
     assert "retracted" in f.message and f.evidence[0].reference_key == "1"
 
 
 def test_cit008_concern_and_correction_are_info():
-    refs = [with_status(Reference(key="1", title="A"), RetractionStatus.EXPRESSION_OF_CONCERN),
-            with_status(Reference(key="2", title="B"), RetractionStatus.CORRECTION)]
+    refs = [
+        with_status(Reference(key="1", title="A"), RetractionStatus.EXPRESSION_OF_CONCERN),
+        with_status(Reference(key="2", title="B"), RetractionStatus.CORRECTION),
+    ]
     ctx = build([("Drug X lowers pain", ["1", "2"])], refs)
     found = run(RetractedReference(), ctx)
     assert [f.severity for f in found] == [Severity.INFO, Severity.INFO]
@@ -72,7 +91,10 @@ def test_cit008_concern_and_correction_are_info():
 
 def test_cit008_sentence_that_mentions_the_retraction_is_not_flagged():
     ref = with_status(Reference(key="1", title="A"), RetractionStatus.RETRACTED)
-    for sentence in ("A retracted report claimed a link with autism", "The trial was withdrawn after data problems were found"):
+    for sentence in (
+        "A retracted report claimed a link with autism",
+        "The trial was withdrawn after data problems were found",
+    ):
         assert run(RetractedReference(), build([(sentence, ["1"])], [ref])) == []
 
 
@@ -98,8 +120,16 @@ def test_cit008_uncited_retracted_entry_in_the_manuscript_is_flagged_at_the_entr
 # --- CIT009 -------------------------------------------------------------------------------------------
 
 
-PREPRINT = dict(title="Neural imbalance and severe depression", venue="bioRxiv", url="https://www.biorxiv.org/content/10.1101/2021.07.09.451784v1")
-WEB = dict(title="Depression (major depressive disorder)", venue="MayoClinic", raw="Depression. MayoClinic. Published July 29, 2021. Accessed June 22, 2022.")
+PREPRINT = dict(
+    title="Neural imbalance and severe depression",
+    venue="bioRxiv",
+    url="https://www.biorxiv.org/content/10.1101/2021.07.09.451784v1",
+)
+WEB = dict(
+    title="Depression (major depressive disorder)",
+    venue="MayoClinic",
+    raw="Depression. MayoClinic. Published July 29, 2021. Accessed June 22, 2022.",
+)
 
 
 def test_cit009_preprint_is_a_warning_web_page_is_info():
@@ -118,7 +148,10 @@ def test_cit009_sentence_that_says_preprint_is_not_flagged():
 def test_cit009_journal_articles_unknown_entries_and_non_checkworthy_claims_pass():
     refs = [graded("1", title="A trial", venue="J Neurosci", volume="32"), graded("2", title="Something")]
     assert run(NonPeerReviewedSource(), build([("Drug X works", ["1", "2"])], refs)) == []
-    assert run(NonPeerReviewedSource(), build([("See the overview", ["1"])], [graded("1", **PREPRINT)], checkworthy=False)) == []
+    assert (
+        run(NonPeerReviewedSource(), build([("See the overview", ["1"])], [graded("1", **PREPRINT)], checkworthy=False))
+        == []
+    )
 
 
 def test_cit009_option_turns_web_pages_off():

@@ -35,13 +35,21 @@ def build(text: str, refs: list[Reference], *, narrative: tuple[str, ...] = (), 
                 for part in m.group(1).split(","):
                     lo, _, hi = part.partition("-")
                     keys += [str(n) for n in range(int(lo), int(hi or lo) + 1)]
-                markers.append(CitationMarker(text=text[s:e], span=lines.span(s, e), style=NUMERIC[m.group(0)[0]], keys=keys))
+                markers.append(
+                    CitationMarker(text=text[s:e], span=lines.span(s, e), style=NUMERIC[m.group(0)[0]], keys=keys)
+                )
             else:
-                markers.append(CitationMarker(text=text[s:e], span=lines.span(s, e), style=MarkerStyle.AUTHOR_YEAR, keys=[m.group(2)]))
+                markers.append(
+                    CitationMarker(
+                        text=text[s:e], span=lines.span(s, e), style=MarkerStyle.AUTHOR_YEAR, keys=[m.group(2)]
+                    )
+                )
         for name in narrative:
             for m in re.finditer(re.escape(name) + r" and colleagues", line):
                 s, e = offset + m.start(), offset + m.end()
-                markers.append(CitationMarker(text=text[s:e], span=lines.span(s, e), style=MarkerStyle.NARRATIVE, authors=[name]))
+                markers.append(
+                    CitationMarker(text=text[s:e], span=lines.span(s, e), style=MarkerStyle.NARRATIVE, authors=[name])
+                )
         markers.sort(key=lambda mk: mk.span.start)
         claims.append(Claim(id=f"c{i + 1}", text=line, span=lines.span(offset, offset + len(line)), markers=markers))
         offset += len(line) + 1
@@ -50,7 +58,10 @@ def build(text: str, refs: list[Reference], *, narrative: tuple[str, ...] = (), 
 
 
 def numbered(*families: str) -> list[Reference]:
-    return [Reference(key=str(i), number=i, authors=[Author(family=f)], year="2010", title=f"Study {i} of things") for i, f in enumerate(families, 1)]
+    return [
+        Reference(key=str(i), number=i, authors=[Author(family=f)], year="2010", title=f"Study {i} of things")
+        for i, f in enumerate(families, 1)
+    ]
 
 
 def run(rule: object, ctx: RuleContext) -> list[Finding]:
@@ -74,7 +85,11 @@ def test_cit001_one_info_when_there_is_no_reference_list() -> None:
 def test_cit001_ambiguous_author_year() -> None:
     refs = [Reference(key=k, authors=[Author(family="Wang")], year="2015") for k in ("wang2015", "wang2015-2")]
     found = run(DanglingCitation(), build("Effects were seen (Wang 2015).", refs))
-    assert len(found) == 1 and "more than one entry" in found[0].message and found[0].reference_keys == ["wang2015", "wang2015-2"]
+    assert (
+        len(found) == 1
+        and "more than one entry" in found[0].message
+        and found[0].reference_keys == ["wang2015", "wang2015-2"]
+    )
 
 
 def test_cit002_uncited_and_clean() -> None:
@@ -84,7 +99,9 @@ def test_cit002_uncited_and_clean() -> None:
 
 
 def test_cit002_external_entry_points_at_start_and_names_file() -> None:
-    refs = numbered("Berman") + [Reference(key="lee2019", source_path="refs.bib", start_line=12, authors=[Author(family="Lee")], year="2019")]
+    refs = numbered("Berman") + [
+        Reference(key="lee2019", source_path="refs.bib", start_line=12, authors=[Author(family="Lee")], year="2019")
+    ]
     found = run(UncitedReference(), build("A [1].", refs))
     assert found[0].span.start == 0 and found[0].span.end == 0 and "refs.bib:12" in found[0].message
 
@@ -92,9 +109,23 @@ def test_cit002_external_entry_points_at_start_and_names_file() -> None:
 def test_cit003_duplicate_and_near_miss() -> None:
     title = "Repetitive magnetic stimulation induces functional and structural plasticity"
     refs = [
-        Reference(key="1", number=1, authors=[Author(family="Vlachos"), Author(family="Müller-Dahlhaus")], year="2012", title=title),
-        Reference(key="2", number=2, authors=[Author(family="Vlachos"), Author(family="Muller-Dahlhaus")], year="2012", title=title + "."),
-        Reference(key="3", number=3, authors=[Author(family="Vlachos"), Author(family="Lenz")], year="2016", title=title),
+        Reference(
+            key="1",
+            number=1,
+            authors=[Author(family="Vlachos"), Author(family="Müller-Dahlhaus")],
+            year="2012",
+            title=title,
+        ),
+        Reference(
+            key="2",
+            number=2,
+            authors=[Author(family="Vlachos"), Author(family="Muller-Dahlhaus")],
+            year="2012",
+            title=title + ".",
+        ),
+        Reference(
+            key="3", number=3, authors=[Author(family="Vlachos"), Author(family="Lenz")], year="2016", title=title
+        ),
     ]
     found = run(DuplicateReference(), build("A [1,2,3].", refs))
     assert len(found) == 1 and found[0].reference_keys == ["1", "2"]
@@ -124,7 +155,9 @@ def test_cit006_order_and_clean() -> None:
 
 
 def test_cit006_alphabetical_numbering_gives_one_info() -> None:
-    found = run(CitationOrder(), build("a [5].\nb [2].\nc [7].\nd [1].\ne [3].", numbered("A", "B", "C", "D", "E", "F", "G")))
+    found = run(
+        CitationOrder(), build("a [5].\nb [2].\nc [7].\nd [1].\ne [3].", numbered("A", "B", "C", "D", "E", "F", "G"))
+    )
     assert len(found) == 1 and "another way" in found[0].message
 
 
@@ -136,9 +169,27 @@ def test_cit007_mixed_and_clean() -> None:
 
 
 def test_rule_metadata() -> None:
-    for rule in (DanglingCitation, UncitedReference, DuplicateReference, AuthorMismatch, YearMismatch, CitationOrder, MixedCitationStyle):
+    for rule in (
+        DanglingCitation,
+        UncitedReference,
+        DuplicateReference,
+        AuthorMismatch,
+        YearMismatch,
+        CitationOrder,
+        MixedCitationStyle,
+    ):
         assert re.fullmatch(r"CIT00\d", rule.code)
         assert rule.__name__ == "".join(w.capitalize() for w in rule.name.split("-"))
         doc = rule.__doc__ or ""
-        heads = [h for h in ("## What it flags", "## Why it matters", "## Example", "## Known problems", "## Options", "## References")]
+        heads = [
+            h
+            for h in (
+                "## What it flags",
+                "## Why it matters",
+                "## Example",
+                "## Known problems",
+                "## Options",
+                "## References",
+            )
+        ]
         assert [doc.index(h) for h in heads] == sorted(doc.index(h) for h in heads)

@@ -29,8 +29,20 @@ def build(sentences: list[str], cites: dict[int, str] | None = None, sources: di
         markers = []
         if i in cites:
             m = s.rindex("[")
-            markers = [CitationMarker(text=s[m:], span=lines.span(start + m, pos), style=MarkerStyle.NUMERIC_BRACKET, keys=[cites[i]])]
-            links.append(Link(claim_id=f"c{i}", marker_text=s[m:], marker_span=markers[0].span, cited=cites[i], reference_key=cites[i]))
+            markers = [
+                CitationMarker(
+                    text=s[m:], span=lines.span(start + m, pos), style=MarkerStyle.NUMERIC_BRACKET, keys=[cites[i]]
+                )
+            ]
+            links.append(
+                Link(
+                    claim_id=f"c{i}",
+                    marker_text=s[m:],
+                    marker_span=markers[0].span,
+                    cited=cites[i],
+                    reference_key=cites[i],
+                )
+            )
         features = describe(view).model_copy(update={"quantities": find_quantities(view)})
         claims.append(Claim(id=f"c{i}", text=s, span=span, markers=markers, features=features))
     doc = Document(path="t.txt", text=text, sha256="0", format="txt", encoding="utf-8", claims=claims)
@@ -44,11 +56,13 @@ def quoted_ok(ctx, findings):
 
 
 def test_con001_effect_against_no_change_same_treatment() -> None:
-    ctx = build([
-        "Electroconvulsive therapy (ECT) is used in severe depression.",
-        "Imaging studies of ECT show no change in frontal hypometabolism.",
-        "A course of bilateral ECT reduced frontal metabolism in depressed patients.",
-    ])
+    ctx = build(
+        [
+            "Electroconvulsive therapy (ECT) is used in severe depression.",
+            "Imaging studies of ECT show no change in frontal hypometabolism.",
+            "A course of bilateral ECT reduced frontal metabolism in depressed patients.",
+        ]
+    )
     [f] = list(InternalContradiction().check(ctx))
     assert f.claim_id == "c2" and f.related_claim_ids == ["c1"]
     assert f.evidence[0].kind == "sentence" and f.evidence[0].span == ctx.claims[1].span
@@ -56,12 +70,14 @@ def test_con001_effect_against_no_change_same_treatment() -> None:
 
 
 def test_con001_silent_for_different_treatments_and_hedged_claims() -> None:
-    ctx = build([
-        "Imaging studies of ECT show no change in frontal metabolism.",
-        "Ketamine reduced frontal metabolism in depressed patients.",
-        "ECT may reduce frontal metabolism.",
-        "ECT reduced hippocampal volume loss.",
-    ])
+    ctx = build(
+        [
+            "Imaging studies of ECT show no change in frontal metabolism.",
+            "Ketamine reduced frontal metabolism in depressed patients.",
+            "ECT may reduce frontal metabolism.",
+            "ECT reduced hippocampal volume loss.",
+        ]
+    )
     assert list(InternalContradiction().check(ctx)) == []
 
 
@@ -95,20 +111,29 @@ def test_con003_number_differs_from_source_and_from_other_claim() -> None:
     assert "32%" in f.evidence[0].text
     same = build(["Remission was achieved by 32% of patients receiving ketamine [1]."], {0: "1"}, {"1": SRC})
     assert list(NumberMismatch().check(same)) == []
-    doc = build([
-        "Ketamine reduced suicidal ideation in 45% of patients [2].",
-        "In that trial ketamine reduced suicidal ideation in 54% of patients [2].",
-    ], {0: "2", 1: "2"})
+    doc = build(
+        [
+            "Ketamine reduced suicidal ideation in 45% of patients [2].",
+            "In that trial ketamine reduced suicidal ideation in 54% of patients [2].",
+        ],
+        {0: "2", 1: "2"},
+    )
     [g] = list(NumberMismatch().check(doc))
     assert g.quoted == "54%" and g.related_claim_ids == ["c0"]
 
 
 def test_ovr006_hedge_dropped() -> None:
     src = "Vitamin D supplementation may reduce the severity of respiratory infections in older adults."
-    ctx = build(["Vitamin D supplementation reduces the severity of respiratory infections in older adults [1]."], {0: "1"}, {"1": src})
+    ctx = build(
+        ["Vitamin D supplementation reduces the severity of respiratory infections in older adults [1]."],
+        {0: "1"},
+        {"1": src},
+    )
     [f] = list(HedgeDropped().check(ctx))
     assert f.evidence[0].text == src and "'may'" in f.message
-    hedged = build(["Vitamin D supplementation may reduce the severity of respiratory infections [1]."], {0: "1"}, {"1": src})
+    hedged = build(
+        ["Vitamin D supplementation may reduce the severity of respiratory infections [1]."], {0: "1"}, {"1": src}
+    )
     assert list(HedgeDropped().check(hedged)) == []
 
 
@@ -134,6 +159,8 @@ def test_con001_on_seed_corpus_flags_only_the_ect_pair() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         doc = load_document(str(path))
         report = analyze(doc, VerifierConfig())
-        ctx = RuleContext.build(doc.model_copy(update={"claims": report.claims}), report.references, report.links, has_reference_list=True)
+        ctx = RuleContext.build(
+            doc.model_copy(update={"claims": report.claims}), report.references, report.links, has_reference_list=True
+        )
         flagged += [(path.name[:3], f.quoted) for f in InternalContradiction().check(ctx)]
     assert len(flagged) == 1 and flagged[0][0] == "000" and "ECT" in flagged[0][1]

@@ -51,7 +51,7 @@ CASES = [
     ("OVR005", "Ketamine is 100% safe.", True),
     ("OVR005", "Not all patients respond to ketamine.", False),
     ("OVR005", "Diverse pathways almost always converge on prefrontal dysfunction [6].", False),  # approximated
-    ("OVR005", "Patients described the drug as \"a cure that always works\" [6].", False),  # quoted
+    ("OVR005", 'Patients described the drug as "a cure that always works" [6].', False),  # quoted
     ("CIT005", "In their 2015 trial, Murrough and colleagues measured suicidal ideation [6].", True),
     ("CIT005", "In their 2013 trial, Murrough and colleagues measured suicidal ideation [6].", False),
     ("CIT005", "Between 2010 and 2015, ketamine was studied widely [6].", False),

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import gc
 
+from helpers import analyze_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims.gcpause import paused_gc
-from helpers import analyze_text
 from claims.models import Claim, Document
 from claims.spans import LineIndex
 from verifier.models import Confidence, Finding, Suggestion, Trigger
@@ -23,7 +23,9 @@ TEXT = "Intro.\nKetamine reduced depres-\nsive symptoms [1]. Ketamine did not ch
 def _ctx() -> RuleContext:
     lines = LineIndex(TEXT)
     claims = []
-    for n, sentence in enumerate(("Ketamine reduced depres-\nsive symptoms [1].", "Ketamine did not change depressive symptoms [2]."), 1):
+    for n, sentence in enumerate(
+        ("Ketamine reduced depres-\nsive symptoms [1].", "Ketamine did not change depressive symptoms [2]."), 1
+    ):
         start = TEXT.index(sentence)
         claims.append(Claim(id=f"c{n}", text=sentence, span=lines.span(start, start + len(sentence))))
     doc = Document(path="t.txt", text=TEXT, sha256="0", format="txt", encoding="utf-8", claims=claims)
@@ -54,12 +56,32 @@ def test_fast_finding_equals_the_validated_one() -> None:
     ctx = _ctx()
     rule = InternalContradiction()
     trigger = Trigger(kind="sentence", text="x", span=ctx.span(0, 1))
-    kwargs = dict(start=7, end=20, message="m", claim_id="c1", reference_keys=["1"], evidence=[trigger],
-                  suggestion="fix it", related_claim_ids=["c2"], confidence=Confidence.HIGH)
+    kwargs = dict(
+        start=7,
+        end=20,
+        message="m",
+        claim_id="c1",
+        reference_keys=["1"],
+        evidence=[trigger],
+        suggestion="fix it",
+        related_claim_ids=["c2"],
+        confidence=Confidence.HIGH,
+    )
     fast = rule.finding(ctx, **kwargs)
-    slow = Finding(code=rule.code, name=rule.name, severity=rule.severity, confidence=Confidence.HIGH, message="m",
-                   span=ctx.span(7, 20), quoted=TEXT[7:20], claim_id="c1", related_claim_ids=["c2"],
-                   reference_keys=["1"], evidence=[trigger], suggestion=Suggestion(title="fix it"))
+    slow = Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        confidence=Confidence.HIGH,
+        message="m",
+        span=ctx.span(7, 20),
+        quoted=TEXT[7:20],
+        claim_id="c1",
+        related_claim_ids=["c2"],
+        reference_keys=["1"],
+        evidence=[trigger],
+        suggestion=Suggestion(title="fix it"),
+    )
     assert fast == slow
     assert fast.model_fields_set == slow.model_fields_set
     assert fast.model_dump_json() == slow.model_dump_json()
@@ -104,7 +126,9 @@ def _clauses_reference(text: str) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", " ", "(", ")", "[", "]", ";", " but ", ", whereas ", "p = .2", "yet"]), max_size=30))
+@given(
+    st.lists(st.sampled_from(["a", " ", "(", ")", "[", "]", ";", " but ", ", whereas ", "p = .2", "yet"]), max_size=30)
+)
 def test_clauses_match_the_character_walk(parts: list[str]) -> None:
     text = "".join(parts)
     assert clauses(text) == _clauses_reference(text)

@@ -13,7 +13,6 @@ from claims.models import Population
 from claims.spans import SentenceView
 
 
-
 def research_article(discussion: str) -> str:
     """A small research article in Markdown whose Discussion is ``discussion``."""
     return (
@@ -44,7 +43,9 @@ def test_a_participle_before_a_finite_verb_is_not_the_reporting_verb():
 
 
 def test_a_report_in_an_opening_clause_of_time_or_condition_is_a_premise():
-    assert codes("After two decades of infusions, ketamine has been shown to lift mood in adults.\n", ["SUP001"]) == ["SUP001"]
+    assert codes("After two decades of infusions, ketamine has been shown to lift mood in adults.\n", ["SUP001"]) == [
+        "SUP001"
+    ]
     for clean in (
         "Once a response has been demonstrated in a pilot, it remains to test the dose.\n",
         "After binding has been shown in the plasmid, one must still test the site itself.\n",
@@ -89,8 +90,13 @@ def test_a_sentence_pointing_back_to_the_cited_method_before_it_is_supported():
 
 def test_a_number_restated_from_a_sourced_sentence_just_before_needs_no_second_source():
     source = "The maker states that 80% of men respond (https://example.org/claims). "
-    assert codes(source + "The 80% response rate that the maker quotes is hard to check. Nobody audits it.\n", ["SUP001"]) == []
-    assert codes(source + "The 65% response rate in older men is hard to check. Nobody audits it.\n", ["SUP001"]) == ["SUP001"]
+    assert (
+        codes(source + "The 80% response rate that the maker quotes is hard to check. Nobody audits it.\n", ["SUP001"])
+        == []
+    )
+    assert codes(source + "The 65% response rate in older men is hard to check. Nobody audits it.\n", ["SUP001"]) == [
+        "SUP001"
+    ]
 
 
 # ---------------------------------------------------------------- SUP001: the authors' own results
@@ -114,7 +120,12 @@ def test_an_analysis_restated_after_the_authors_we_found_in_the_discussion_is_th
 
 
 def test_a_reviews_own_included_studies_are_its_own_work():
-    assert codes(research_article("All of the controlled trials included showed a benefit of ketamine on sleep."), ["SUP001"]) == []
+    assert (
+        codes(
+            research_article("All of the controlled trials included showed a benefit of ketamine on sleep."), ["SUP001"]
+        )
+        == []
+    )
     assert codes(research_article("Controlled trials showed a benefit of ketamine on sleep."), ["SUP001"]) == ["SUP001"]
 
 

@@ -97,7 +97,9 @@ def test_sta002_clean(sentence: str):
 
 
 def test_sta002_uses_the_declared_alpha():
-    _, findings = run(SignificanceWording, "An alpha level of .01 was used.", "Scores improved significantly (p = .03).")
+    _, findings = run(
+        SignificanceWording, "An alpha level of .01 was used.", "Scores improved significantly (p = .03)."
+    )
     assert len(findings) == 1
 
 

@@ -42,4 +42,6 @@ def test_a_rule_that_raises_is_reported_as_skipped():
     doc = Document(path="x.md", text="A sentence.", sha256="0" * 64, format="md", encoding="utf-8")
     result = run_rules(RuleContext.build(doc, [], [], has_reference_list=False), [Broken()])
     assert result.findings == []
-    assert result.skipped == [SkippedInput(what="rule STA999", where="x.md", why="internal error: RuntimeError('boom')")]
+    assert result.skipped == [
+        SkippedInput(what="rule STA999", where="x.md", why="internal error: RuntimeError('boom')")
+    ]

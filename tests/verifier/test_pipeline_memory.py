@@ -32,9 +32,18 @@ def test_described_claims_validate_and_share_their_fields_sets() -> None:
 def test_frozen_findings_share_a_partial_fields_set() -> None:
     lines = LineIndex("Ketamine cures depression.")
     values = {
-        "code": "OVR005", "name": "absolute-language", "severity": Severity.WARNING, "confidence": Confidence.MEDIUM,
-        "message": "m", "span": lines.span(9, 14), "quoted": "cures", "claim_id": "c1", "related_claim_ids": [],
-        "reference_keys": [], "evidence": [], "suggestion": None,
+        "code": "OVR005",
+        "name": "absolute-language",
+        "severity": Severity.WARNING,
+        "confidence": Confidence.MEDIUM,
+        "message": "m",
+        "span": lines.span(9, 14),
+        "quoted": "cures",
+        "claim_id": "c1",
+        "related_claim_ids": [],
+        "reference_keys": [],
+        "evidence": [],
+        "suggestion": None,
     }
     first = build_valid(Finding, {**values, "url": None}, set(values))
     second = build_valid(Finding, {**values, "url": None}, set(values))

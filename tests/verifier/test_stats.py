@@ -28,9 +28,18 @@ def test_compute_p_matches_textbook_values():
 @pytest.mark.parametrize(
     "text",
     [  # statcheck tests/testthat/test-decisionerror.R: every one is a decision error
-        "t(28) = 2.20, p = .06", "t(28) = 1.20, p = .03", "F(2, 28) = 22.20, p = .06", "F(2, 28) = 2.20, p = .03",
-        "r(28) = .22, p = .03", "r(28) = .52, p = .06", "chi2(28) = 2.20, p = .03", "chi2(28) = 52.20, p = .06",
-        " z = 1.20, p = .03", " z = 2.20, p = .06", "Q(28) = 2.20, p = .03", "Q(28) = 52.20, p = .06",
+        "t(28) = 2.20, p = .06",
+        "t(28) = 1.20, p = .03",
+        "F(2, 28) = 22.20, p = .06",
+        "F(2, 28) = 2.20, p = .03",
+        "r(28) = .22, p = .03",
+        "r(28) = .52, p = .06",
+        "chi2(28) = 2.20, p = .03",
+        "chi2(28) = 52.20, p = .06",
+        " z = 1.20, p = .03",
+        " z = 2.20, p = .06",
+        "Q(28) = 2.20, p = .03",
+        "Q(28) = 52.20, p = .06",
         "The effect was very significant (t(48) = 1.02, p < .05)",
     ],
 )
@@ -45,8 +54,16 @@ def test_p_equal_alpha_is_significant_as_in_statcheck():
 
 @pytest.mark.parametrize(
     "text",
-    ["t(23) = 2.10, p = .047", "t(10) = 2.2, p = .049", "F(2, 120) = 3.1, p = .049", "t(30) = 4.50, p < .001",
-     "F(3, 96) = 0.85, p > .05", "F(1, 48) = 3.95, ns", "z = 4.23, p = 2.3 × 10−5", "t(97.7) = 2.9, p = 0.005"],
+    [
+        "t(23) = 2.10, p = .047",
+        "t(10) = 2.2, p = .049",
+        "F(2, 120) = 3.1, p = .049",
+        "t(30) = 4.50, p < .001",
+        "F(3, 96) = 0.85, p > .05",
+        "F(1, 48) = 3.95, ns",
+        "z = 4.23, p = 2.3 × 10−5",
+        "t(97.7) = 2.9, p = 0.005",
+    ],
 )
 def test_consistent_within_rounding(text: str):
     assert verdict(text) is Verdict.CONSISTENT
@@ -76,8 +93,16 @@ def test_no_p_means_nothing_to_check():
 
 @pytest.mark.parametrize(
     ("cmp", "value", "decimals", "expected"),
-    [("=", 0.06, 2, False), ("=", 0.05, 2, None), ("=", 0.049, 3, True), ("=", 0.0, 3, True),
-     ("<", 0.001, 3, True), ("<", 0.10, 2, None), (">", 0.05, 2, False), ("ns", 0.05, 2, False)],
+    [
+        ("=", 0.06, 2, False),
+        ("=", 0.05, 2, None),
+        ("=", 0.049, 3, True),
+        ("=", 0.0, 3, True),
+        ("<", 0.001, 3, True),
+        ("<", 0.10, 2, None),
+        (">", 0.05, 2, False),
+        ("ns", 0.05, 2, False),
+    ],
 )
 def test_is_significant_respects_rounding(cmp, value, decimals, expected):
     assert is_significant(PValue(cmp, value, decimals, 0, 1)) is expected

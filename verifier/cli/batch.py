@@ -37,7 +37,9 @@ def expand_inputs(arguments: list[str]) -> list[str]:
     if "-" in found and len(found) > 1:
         raise InputError("'-' (stdin) cannot be checked together with other manuscripts")
     if not found:
-        raise InputError(f"no manuscripts ({', '.join(sorted(MANUSCRIPT_SUFFIXES))}) in directory {', '.join(arguments)}")
+        raise InputError(
+            f"no manuscripts ({', '.join(sorted(MANUSCRIPT_SUFFIXES))}) in directory {', '.join(arguments)}"
+        )
     return list(dict.fromkeys(found))
 
 

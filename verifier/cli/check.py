@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claims.errors import VerifierError
-
 from verifier.cli.common import (
     FailOn,
     Format,
@@ -33,23 +32,37 @@ if TYPE_CHECKING:
 def check(
     files: Annotated[
         list[str],
-        typer.Argument(help="Manuscripts (.txt .md .tex .xml .html), folders of them, or - for stdin.", metavar="FILE..."),
+        typer.Argument(
+            help="Manuscripts (.txt .md .tex .xml .html), folders of them, or - for stdin.", metavar="FILE..."
+        ),
     ],
     refs: Annotated[list[str], typer.Option("--refs", "-r", help="Reference file (.bib .json .ris); repeatable.")] = [],  # noqa: B006
     fmt: Annotated[list[Format], typer.Option("--format", "-f", help="Output format; repeatable.")] = [],  # noqa: B006
-    output: Annotated[list[str], typer.Option("--output", "-o", help="Output path, directory, or FMT=PATH; repeatable.")] = [],  # noqa: B006
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = None,  # noqa: UP007
+    output: Annotated[
+        list[str], typer.Option("--output", "-o", help="Output path, directory, or FMT=PATH; repeatable.")
+    ] = [],  # noqa: B006
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+    ] = None,  # noqa: UP007
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
-    select: Annotated[list[str], typer.Option("--select", help="Rule codes or prefixes to run (ALL, OVR, OVR002).")] = [],  # noqa: B006
+    select: Annotated[
+        list[str], typer.Option("--select", help="Rule codes or prefixes to run (ALL, OVR, OVR002).")
+    ] = [],  # noqa: B006
     extend_select: Annotated[list[str], typer.Option("--extend-select", help="Add to the selection.")] = [],  # noqa: B006
     ignore: Annotated[list[str], typer.Option("--ignore", help="Rule codes or prefixes to skip.")] = [],  # noqa: B006
     severity: Annotated[list[str], typer.Option("--severity", help="CODE=error|warning|info; repeatable.")] = [],  # noqa: B006
     rule_option: Annotated[list[str], typer.Option("--rule-option", help="CODE.option=value; repeatable.")] = [],  # noqa: B006
     preview: Annotated[bool, typer.Option("--preview", help="Also run preview rules.")] = False,
-    config: Annotated[Optional[Path], typer.Option("--config", help="verifier.toml or pyproject.toml to use.")] = None,  # noqa: UP007
-    retractions: Annotated[Optional[str], typer.Option("--retractions", help="Retraction Watch CSV or a list of DOIs.")] = None,  # noqa: UP007
-    sources: Annotated[Optional[Path], typer.Option("--sources", help="Folder of cited sources, one file per reference key.")] = None,  # noqa: UP007
-    against: Annotated[list[str], typer.Option("--against", help="Compare the claims with another document; repeatable.")] = [],  # noqa: B006
+    config: Annotated[Path | None, typer.Option("--config", help="verifier.toml or pyproject.toml to use.")] = None,  # noqa: UP007
+    retractions: Annotated[
+        str | None, typer.Option("--retractions", help="Retraction Watch CSV or a list of DOIs.")
+    ] = None,  # noqa: UP007
+    sources: Annotated[
+        Path | None, typer.Option("--sources", help="Folder of cited sources, one file per reference key.")
+    ] = None,  # noqa: UP007
+    against: Annotated[
+        list[str], typer.Option("--against", help="Compare the claims with another document; repeatable.")
+    ] = [],  # noqa: B006
     by: Annotated[str, typer.Option("--by", help="CSV rows: finding or reference.")] = "finding",
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,7 +15,7 @@ def claims(
     file: Annotated[str, typer.Argument(help="Manuscript, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or text.")] = "text",
     all_units: Annotated[bool, typer.Option("--all", help="Also list claims that are not check-worthy.")] = False,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file.")] = None,  # noqa: UP007
+    config: Annotated[Path | None, typer.Option("--config", help="Configuration file.")] = None,  # noqa: UP007
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:
     """List the claims of a manuscript."""

@@ -39,7 +39,13 @@ class FailOn(str, Enum):
 
 
 EXTENSIONS = {
-    "json": "json", "text": "txt", "markdown": "md", "html": "html", "sarif": "sarif", "csv": "csv", "github": "txt",
+    "json": "json",
+    "text": "txt",
+    "markdown": "md",
+    "html": "html",
+    "sarif": "sarif",
+    "csv": "csv",
+    "github": "txt",
 }
 
 

@@ -64,9 +64,17 @@ class DuplicateReference(Rule):
             repeat = ctx.references_by_key.get(dup.duplicate)
             if repeat is None:
                 continue
-            yield self._finding(ctx, dup, original_label=entry_label(original) if original else repr(dup.original), repeat_label=entry_label(repeat), start_end=entry_range(repeat))
+            yield self._finding(
+                ctx,
+                dup,
+                original_label=entry_label(original) if original else repr(dup.original),
+                repeat_label=entry_label(repeat),
+                start_end=entry_range(repeat),
+            )
 
-    def _finding(self, ctx: RuleContext, dup: Duplicate, *, original_label: str, repeat_label: str, start_end: tuple[int, int]) -> Finding:
+    def _finding(
+        self, ctx: RuleContext, dup: Duplicate, *, original_label: str, repeat_label: str, start_end: tuple[int, int]
+    ) -> Finding:
         start, end = start_end
         return self.finding(
             ctx,
@@ -74,7 +82,11 @@ class DuplicateReference(Rule):
             end=end,
             message=f"reference {repeat_label} repeats {original_label} ({dup.reason})",
             reference_keys=[dup.original, dup.duplicate],
-            evidence=[Trigger(kind="reference", text=dup.reason, reference_key=dup.original, detail=f"similarity {dup.score:.2f}")],
+            evidence=[
+                Trigger(
+                    kind="reference", text=dup.reason, reference_key=dup.original, detail=f"similarity {dup.score:.2f}"
+                )
+            ],
             confidence=Confidence.HIGH if dup.score >= 0.97 else Confidence.MEDIUM,
             suggestion=f"keep one entry and cite it as {original_label} throughout",
         )

@@ -107,10 +107,15 @@ class AuthorMismatch(Rule):
             message=f"the sentence names {author}, who is not an author of the cited {names}{hint}",
             claim_id=claim.id,
             reference_keys=[r.key for r in cited],
-            evidence=[Trigger(kind="reference", text=f"{r.key}: {r.authors[0].family}", reference_key=r.key) for r in cited[:4]],
+            evidence=[
+                Trigger(kind="reference", text=f"{r.key}: {r.authors[0].family}", reference_key=r.key)
+                for r in cited[:4]
+            ],
             confidence=Confidence.HIGH if elsewhere else Confidence.MEDIUM,
             suggestion=(
-                f"cite {entry_label(elsewhere[0])} here" if elsewhere else f"cite the work by {author}, or correct the name"
+                f"cite {entry_label(elsewhere[0])} here"
+                if elsewhere
+                else f"cite the work by {author}, or correct the name"
             ),
         )
 

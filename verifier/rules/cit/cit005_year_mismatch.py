@@ -11,7 +11,6 @@ from references.models import LinkStatus
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules.base import Rule, RuleContext, Scope
 
-
 # "In their 2015 trial", "a 2019 meta-analysis", "in a 2010 study": a year the sentence gives for
 # the work it cites with a number.
 STATED_YEAR = re.compile(
@@ -95,7 +94,9 @@ class YearMismatch(Rule):
                 message=f"the sentence dates the cited work {year}, but entry [{ref.key}] has {ref.year}",
                 claim_id=claim.id,
                 reference_keys=[ref.key],
-                evidence=[Trigger(kind="reference", text=f"{ref.key}: {ref.year}", reference_key=ref.key, span=ref.span)],
+                evidence=[
+                    Trigger(kind="reference", text=f"{ref.key}: {ref.year}", reference_key=ref.key, span=ref.span)
+                ],
                 confidence=Confidence.MEDIUM,
                 suggestion=f"use the entry's year ({ref.year[:4]}) or cite the {year} work",
                 replacement=ref.year[:4],
@@ -116,5 +117,7 @@ class YearMismatch(Rule):
                 reference_keys=list(link.candidates),
                 evidence=[Trigger(kind="reference", text=f"{r.key}: {r.year}", reference_key=r.key) for r in entries],
                 confidence=Confidence.HIGH if len(entries) == 1 else Confidence.MEDIUM,
-                suggestion=f"use the entry's year ({entries[0].year})" if len(entries) == 1 and entries[0].year else "correct the year in the text or in the entry",
+                suggestion=f"use the entry's year ({entries[0].year})"
+                if len(entries) == 1 and entries[0].year
+                else "correct the year in the text or in the entry",
             )

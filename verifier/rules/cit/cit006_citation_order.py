@@ -78,7 +78,8 @@ class CitationOrder(Rule):
         firsts: list[tuple[int, Claim, CitationMarker]] = []
         seen: set[int] = set()
         markers = sorted(
-            ((m, c) for c in ctx.claims for m in c.markers if m.style in NUMERIC_STYLES), key=lambda mc: mc[0].span.start
+            ((m, c) for c in ctx.claims for m in c.markers if m.style in NUMERIC_STYLES),
+            key=lambda mc: mc[0].span.start,
         )
         for marker, claim in markers:
             for key in marker.keys:

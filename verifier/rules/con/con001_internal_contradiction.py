@@ -100,12 +100,17 @@ class InternalContradiction(Rule):
                         f"there).",
                         claim_id=claim.id,
                         related_claim_ids=[earlier.id],
-                        evidence=[Trigger(kind="sentence", text=earlier.text, span=earlier.span,
-                                          detail=f"{other.direction.value}: {other.outcome_text}")],
+                        evidence=[
+                            Trigger(
+                                kind="sentence",
+                                text=earlier.text,
+                                span=earlier.span,
+                                detail=f"{other.direction.value}: {other.outcome_text}",
+                            )
+                        ],
                         suggestion="reconcile the two statements, or say what differs between the findings "
                         "(measure, population, timing)",
                         confidence=Confidence.MEDIUM,
                     )
             for prop in props:
                 index.add(prop)
-

@@ -14,10 +14,18 @@ from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
 SOFTER = {
-    "demonstrates": "suggests", "demonstrated": "suggested", "demonstrate": "suggest",
-    "proves": "suggests", "proved": "suggested", "proven": "suggested", "prove": "suggest",
-    "confirms": "supports", "confirmed": "supported", "confirm": "support",
-    "establishes": "suggests", "established": "suggested",
+    "demonstrates": "suggests",
+    "demonstrated": "suggested",
+    "demonstrate": "suggest",
+    "proves": "suggests",
+    "proved": "suggested",
+    "proven": "suggested",
+    "prove": "suggest",
+    "confirms": "supports",
+    "confirmed": "supported",
+    "confirm": "support",
+    "establishes": "suggests",
+    "established": "suggested",
     "clearly": "",
 }
 
@@ -108,7 +116,8 @@ class CertaintyExceedsEvidence(Rule):
             if weakness is None:
                 continue
             cues = [
-                c for c in claim.features.cues
+                c
+                for c in claim.features.cues
                 if c.kind in ("booster", "absolute") and " ".join(c.text.lower().split()) not in NOT_CERTAINTY
             ]
             if not cues:

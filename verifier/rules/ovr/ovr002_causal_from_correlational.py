@@ -41,9 +41,9 @@ def _causal_cue(claim, text: str):
         word = cue.text.lower()
         if PREVALENCE.match(text, cue.span.end) and word.startswith(("affect", "impact", "afflict")):
             continue
-        if _MEASURED_CHANGE_BEFORE.search(text, max(0, cue.span.start - 40), cue.span.start) and _MEASURED_CHANGE_AFTER.match(
-            text, cue.span.end
-        ):
+        if _MEASURED_CHANGE_BEFORE.search(
+            text, max(0, cue.span.start - 40), cue.span.start
+        ) and _MEASURED_CHANGE_AFTER.match(text, cue.span.end):
             continue
         if word == "mediated" and not _MEDIATED_CAUSAL.match(text, cue.span.end):
             continue

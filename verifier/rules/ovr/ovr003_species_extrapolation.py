@@ -79,7 +79,9 @@ class SpeciesExtrapolation(Rule):
             population = claim.features.population
             if not claim.checkworthy or population in (Population.ANIMAL, Population.IN_VITRO):
                 continue
-            if (population is Population.UNSPECIFIED and not about_people) or structure.reports_own_work(claim.span.start):
+            if (population is Population.UNSPECIFIED and not about_people) or structure.reports_own_work(
+                claim.span.start
+            ):
                 continue
             refs = ctx.cited_references(claim)
             if not refs or not all(r.evidence.species in PRECLINICAL for r in refs):

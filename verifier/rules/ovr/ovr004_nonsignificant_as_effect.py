@@ -9,7 +9,15 @@ from claims.spans import SentenceView
 from claims.statistics import Interval, PValue, find_intervals, find_p_values
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.sta.reported import attached, claim_views, clauses, declared_alpha, fmt_p, significance_cues, trigger
+from verifier.rules.sta.reported import (
+    attached,
+    claim_views,
+    clauses,
+    declared_alpha,
+    fmt_p,
+    significance_cues,
+    trigger,
+)
 from verifier.stats import interval_excludes_null, is_significant
 
 # An effect word right after one of these describes a group, not a result ("patients with reduced sleep").
@@ -123,7 +131,9 @@ class NonsignificantAsEffect(Rule):
         start, end = view.original_range(cue_start, max(max(ends), cue_end))
         word = view.quote(cue_start, cue_end)
         reasons = [f"{view.quote(p.start, p.end)} is not below {fmt_p(alpha)}" for p in local_p]
-        reasons += [f"the interval {view.quote(iv.ci_start, iv.ci_end)} includes {'1' if iv.ratio else '0'}" for iv in local_ci]
+        reasons += [
+            f"the interval {view.quote(iv.ci_start, iv.ci_end)} includes {'1' if iv.ratio else '0'}" for iv in local_ci
+        ]
         evidence = [trigger(ctx, view, cue_start, cue_end, "effect stated", kind="cue")]
         evidence += [trigger(ctx, view, p.start, p.end, "reported p-value") for p in local_p]
         evidence += [trigger(ctx, view, iv.ci_start, iv.ci_end, "confidence interval") for iv in local_ci]

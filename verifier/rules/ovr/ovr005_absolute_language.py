@@ -22,7 +22,9 @@ _OUTCOME_ABSOLUTES = "absolute_outcomes"
 _EFFECT_WORDS = "absolute_effect_words"
 _GAIN_WORDS = "absolute_gain_words"
 # Quantifiers over people carry their own population ("all patients respond", "no one recovers").
-_PEOPLE_QUANTIFIER = re.compile(r"all\s+(?:patients|people|subjects)|every\s*(?:one|patient)|no\s*(?:one|body|patients?)", re.IGNORECASE)
+_PEOPLE_QUANTIFIER = re.compile(
+    r"all\s+(?:patients|people|subjects)|every\s*(?:one|patient)|no\s*(?:one|body|patients?)", re.IGNORECASE
+)
 # Absolutes that quantify over cases or people ("in every case", "all patients"): the effect they overstate
 # may come before or after them; an adverb ("always", "never") overstates the verb or adjective that follows.
 _NOMINAL = re.compile(r"(?:in\s+)?(?:all|every|no)\s*\w*|everyone|nobody|without\s+exception", re.IGNORECASE)
@@ -111,7 +113,11 @@ class AbsoluteLanguage(Rule):
                 continue
             for cue in claim.features.cues:
                 local = cue.span.start - claim.span.start
-                if cue.kind != "absolute" or inside_quotes(claim.text, local) or not _overstates(claim, cue.text, local, structure.research_article):
+                if (
+                    cue.kind != "absolute"
+                    or inside_quotes(claim.text, local)
+                    or not _overstates(claim, cue.text, local, structure.research_article)
+                ):
                     continue
                 yield self.finding(
                     ctx,

@@ -9,7 +9,6 @@ from verifier.models import Confidence, Finding, Severity
 from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.con import document_abbreviations, source_disagreements, source_trigger
 
-
 SAME_FINDING = 0.6  # the hedged source sentence must share this much of the claim to speak of the same finding
 
 

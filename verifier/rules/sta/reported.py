@@ -32,9 +32,7 @@ _WORDING = {
 }
 
 # Contrastive joints split a sentence into clauses that may report different results.
-_JOINT_RE = re.compile(
-    r";|,?\s(?:but|whereas|while|whilst|although|though|however|yet|in contrast)\b", re.IGNORECASE
-)
+_JOINT_RE = re.compile(r";|,?\s(?:but|whereas|while|whilst|although|though|however|yet|in contrast)\b", re.IGNORECASE)
 _BRACKET_RE = re.compile(r"[()\[\]]")
 # "α = .10", "alpha level of 0.01", "p < 0.10 was considered significant", "significance was set at p < .01".
 _ALPHA_RE = re.compile(

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from claims.statistics import find_p_values
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.sta.reported import attached, claim_views, clauses, declared_alpha, fmt_p, significance_cues, trigger
+from verifier.rules.sta.reported import (
+    attached,
+    claim_views,
+    clauses,
+    declared_alpha,
+    fmt_p,
+    significance_cues,
+    trigger,
+)
 from verifier.stats import is_significant
 
 # "clinically significant" is about importance, not a test.

@@ -158,7 +158,9 @@ def _sourced_numbers_before(text: str, claims: list[Claim], i: int) -> frozenset
         if before is None:
             break
         if before.markers or _INLINE_SOURCE.search(before.text):
-            out.update((q.kind, q.value) for q in before.features.quantities if q.kind in MEASURED and q.value is not None)
+            out.update(
+                (q.kind, q.value) for q in before.features.quantities if q.kind in MEASURED and q.value is not None
+            )
     return frozenset(out)
 
 
@@ -292,8 +294,11 @@ class UnsupportedClaim(Rule):
                 continue
             text = ctx.document.text
             sourced = _sourced_numbers_before(text, claims, i) if claim.features.quantities else frozenset()
-            why = self._empirical(claim, own_numbers | sourced if sourced else own_numbers,
-                                  numbers_count=not _discussion_of_research(parts, claim))
+            why = self._empirical(
+                claim,
+                own_numbers | sourced if sourced else own_numbers,
+                numbers_count=not _discussion_of_research(parts, claim),
+            )
             if why is None or _cited_next_door(text, claims, i) or _restates_own_result(text, claims, i, parts):
                 continue
             cues = {c.span.start: c for c in claim.features.cues if c.kind in ("booster", "absolute", "causal")}

@@ -26,7 +26,9 @@ PLURAL = re.compile(
     re.IGNORECASE,
 )
 # The studies of one person or group, or ones just described: "her initial diffraction studies", "these trials".
-_ONE_SOURCE = re.compile(r"(?<![\w-])(?:her|his|their|its)\s+(?:[\w-]+\s+){0,3}$|(?<![\w-])(?:these|those|both)\s+$", re.IGNORECASE)
+_ONE_SOURCE = re.compile(
+    r"(?<![\w-])(?:her|his|their|its)\s+(?:[\w-]+\s+){0,3}$|(?<![\w-])(?:these|those|both)\s+$", re.IGNORECASE
+)
 # The sentence says its one citation is a review of the studies ("reviewed in [12]", "for a review, see").
 _REVIEWED_IN = re.compile(r"\breviewed\s+(?:in|by)\b|\bfor\s+(?:a\s+)?reviews?\b", re.IGNORECASE)
 
@@ -99,13 +101,13 @@ class PluralClaimSingleSource(Rule):
             if _REVIEWED_IN.search(claim.text):
                 continue
             refs = ctx.cited_references(claim, include_continuation=False)
-            dangling = sum(
-                1 for lk in ctx.links_by_claim.get(claim.id, []) if lk.reference_key is None
-            )
+            dangling = sum(1 for lk in ctx.links_by_claim.get(claim.id, []) if lk.reference_key is None)
             if dangling:
                 continue  # cannot tell what the unresolved markers point to
             scholarly = [r for r in refs if r.evidence.level is not EvidenceLevel.NON_SCHOLARLY]
-            if len(scholarly) >= self.options.min_sources or any(r.evidence.level is EvidenceLevel.L1 for r in scholarly):
+            if len(scholarly) >= self.options.min_sources or any(
+                r.evidence.level is EvidenceLevel.L1 for r in scholarly
+            ):
                 continue
             if not refs and not ctx.has_reference_list:
                 continue
@@ -121,8 +123,11 @@ class PluralClaimSingleSource(Rule):
                 claim_id=claim.id,
                 reference_keys=[r.key for r in refs],
                 evidence=[
-                    Trigger(kind="cue", text=ctx.document.text[start : claim.span.start + cue.end()],
-                            span=ctx.span(start, claim.span.start + cue.end())),
+                    Trigger(
+                        kind="cue",
+                        text=ctx.document.text[start : claim.span.start + cue.end()],
+                        span=ctx.span(start, claim.span.start + cue.end()),
+                    ),
                     *(reference_trigger(r) for r in refs),
                 ],
                 suggestion="cite the studies meant, a systematic review, or say 'a study has shown'",
