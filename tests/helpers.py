@@ -45,3 +45,20 @@ ARTICLE_REFS = (
 def codes(text: str, select: list[str]) -> list[str]:
     """The codes of the findings the ``select`` rules make on ``text``."""
     return [f.code for f in analyze_text(text, select).findings]
+
+
+class CallCounter:
+    count = 0
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> CallCounter:
+    """Wrap ``owner.name`` so a test can assert how much work ran (timing lives in benchmarks/)."""
+    counter = CallCounter()
+    original = getattr(owner, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        counter.count += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return counter

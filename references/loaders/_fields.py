@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -19,6 +20,19 @@ from references.errors import ReferenceParseError
 from references.models import Author, SkippedInput, SourceType
 
 DUPLICATE_KEY_OF = "duplicate_key_of"  # Reference.extra mark: a later entry that reused this key
+
+
+def duplicate_key(key: str, line: int | None, taken: Collection[str]) -> str:
+    """The key a later entry that reuses ``key`` is kept under: ``key~line``, or ``key~line~2``,
+    ``key~line~3``… when two repeats start on one line (a one-line CSL-JSON array) or a file
+    already uses ``key~line`` for another entry — keys must stay unique for linking."""
+    base = f"{key}~{line if line is not None else 0}"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}~{n}"
+    return candidate
+
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?![\d])")

@@ -39,6 +39,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 from references.loaders._fields import (
     DUPLICATE_KEY_OF,
     clean_doi,
+    duplicate_key,
     preprint_venue,
     split_keywords,
     squash,
@@ -254,7 +255,8 @@ def _unique_keys(refs: list[tuple[int, Reference]], source_path: str, skipped: l
     for line, ref in refs:
         if ref.key in seen:
             key = ref.key
-            ref = ref.model_copy(update={"key": f"{key}~{line}", "extra": {**ref.extra, DUPLICATE_KEY_OF: key}})
+            new_key = duplicate_key(key, line, seen)
+            ref = ref.model_copy(update={"key": new_key, "extra": {**ref.extra, DUPLICATE_KEY_OF: key}})
             skipped.append(
                 SkippedInput(
                     what=f"bibtex entry {key!r}",

@@ -16,6 +16,7 @@ from references.loaders._fields import (
     CSL_TYPES,
     DUPLICATE_KEY_OF,
     clean_doi,
+    duplicate_key,
     line_of,
     made_key,
     preprint_venue,
@@ -171,12 +172,14 @@ def load_csl_json(text: str, source_path: str) -> tuple[list[Reference], list[Sk
         duplicate_of = None
         if key is not None and key in taken:
             duplicate_of = key
+            key = duplicate_key(key, line, taken)
             skipped.append(
                 SkippedInput(
-                    what=f"CSL-JSON item {key!r}", where=where, why=f"duplicate id {key!r}; kept as {key}~{line}"
+                    what=f"CSL-JSON item {duplicate_of!r}",
+                    where=where,
+                    why=f"duplicate id {duplicate_of!r}; kept as {key}",
                 )
             )
-            key = f"{key}~{line}"
         try:
             ref = csl_item_to_reference(
                 item,

@@ -15,6 +15,7 @@ from references.loaders._fields import (
     DUPLICATE_KEY_OF,
     author_from_name,
     clean_doi,
+    duplicate_key,
     made_key,
     preprint_venue,
     split_keywords,
@@ -182,7 +183,7 @@ def load_ris(text: str, source_path: str) -> tuple[list[Reference], list[Skipped
         record = parsed[0]
         given_id = _first(record, "id")
         duplicate_of = given_id if given_id in taken else None
-        key = f"{given_id}~{line}" if duplicate_of else given_id
+        key = duplicate_key(given_id, line, taken) if duplicate_of else given_id
         ref = _to_reference(record, key or "", "\n".join(body + ["ER  - "]), source_path, line)
         if not key:
             ref.key = made_key(ref.authors, ref.year, taken)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -220,11 +218,7 @@ HOSTILE = [
 def test_hostile_input_stays_linear_and_never_grows():
     for text in HOSTILE:
         for fmt in ("html", "jats", "tex"):
-            started = time.perf_counter()
-            out = mask(text, fmt)
-            took = time.perf_counter() - started
-            assert len(out) == len(text)
-            assert took < 2.0, (text[:20], fmt, took)
+            assert len(mask(text, fmt)) == len(text)  # the time per size is measured in benchmarks/adversarial.py
 
 
 ALPHABET = st.sampled_from(

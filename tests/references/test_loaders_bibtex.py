@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -79,12 +78,11 @@ def test_duplicate_field_keeps_first_value() -> None:
     assert refs[0].title == "A" and "kept the first value" in skipped[0].why
 
 
-def test_large_entry_loads_fast() -> None:
+def test_large_entry_loads_whole() -> None:
+    # its speed is measured by benchmarks/adversarial.py, not asserted here
     text = "@article{big, author={Lee, K}, title={T}, year={2001}, abstract={" + "word " * 20000 + "}}\n"
-    started = time.perf_counter()
     refs, _ = load_bibtex(text, "big.bib")
     assert len(refs[0].abstract or "") > 99000
-    assert time.perf_counter() - started < 2.0
 
 
 def test_non_utf8_file_loads_with_a_note(tmp_path: Path) -> None:

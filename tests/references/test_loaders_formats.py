@@ -141,3 +141,19 @@ def test_ris_never_raises(lines: list[str]) -> None:
     refs, skipped = load_ris("\n".join(lines), "p.ris")
     assert all(1 <= (r.start_line or 0) <= max(len(lines), 1) for r in refs)
     assert all(s.where.startswith("p.ris:") for s in skipped)
+
+
+def test_two_repeats_of_one_csl_id_on_one_line_keep_distinct_keys() -> None:
+    # found by hypothesis: ['a', 'a~3', 'a~3'] — both repeats start on line 3
+    text = '[\n{"id": "a", "title": "T"},\n{"id": "a", "title": "T"}, {"id": "a", "title": "T"}]'
+    refs, skipped = load_csl_json(text, "refs.json")
+    assert [r.key for r in refs] == ["a", "a~3", "a~3~2"]
+    assert [r.extra["duplicate_key_of"] for r in refs[1:]] == ["a", "a"]
+    assert [s.why for s in skipped] == ["duplicate id 'a'; kept as a~3", "duplicate id 'a'; kept as a~3~2"]
+
+
+def test_a_repeat_never_takes_a_key_the_file_already_uses() -> None:
+    text = "TY  - JOUR\nID  - a\nTI  - T\nER  - \nTY  - JOUR\nID  - a\nTI  - T\nER  - \n"
+    refs, _ = load_ris(text + "TY  - JOUR\nID  - a~5\nTI  - T\nER  - \n", "refs.ris")
+    keys = [r.key for r in refs]
+    assert len(set(keys)) == 3 and keys[:2] == ["a", "a~5"]
