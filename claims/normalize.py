@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.markup import block_view, is_masked
+from claims.models import Claim
 from claims.segment import ends_sentence
-from claims.spans import OffsetMap
+from claims.spans import LineIndex, OffsetMap, SentenceView
 
-__all__ = ["normalize"]
+__all__ = ["claim_view", "normalize"]
 
 # A line holding nothing but numeric citation markers: [1,2] [9-12] (3) ¹²
 _MARKER_LINE = re.compile(r"(?:[\[(][0-9][0-9a-z\s,;–—-]*[\])]\s*)+|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒,]+")
@@ -196,3 +198,16 @@ def _hyphen_join(before: str, after: str, words: set[str]) -> str:
     if f"{first}-{second}" in words:
         return "keephyphen"
     return "dehyphen"
+
+
+def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
+    """A normalized view of one claim of ``text`` whose spans still index the whole document."""
+    local = _normalized(claim.text)
+    return SentenceView(local, 0, len(local.normalized), lines, text, base=claim.span.start)
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalized(sentence: str) -> OffsetMap:
+    """``normalize`` memoized per sentence: the feature stage, the in-text evidence stage and the
+    rules view the same claims (the map is never changed after it is built)."""
+    return normalize(sentence)

@@ -89,6 +89,7 @@ class EvidenceReason(BaseModel):
     field: str  # "bibtex:evidence_level", "title", "abstract", "venue", "url", "csl:type", ...
     cue: str  # the words or value that matched
     conclusion: str  # what it decided, e.g. "design=rct", "species=animal", "peer_reviewed=false"
+    span: Span | None = None  # where the words are in the manuscript (field "text": its own description)
 
 
 class EvidenceAssessment(BaseModel):
@@ -105,6 +106,16 @@ class EvidenceAssessment(BaseModel):
     retraction_source: str | None = None  # e.g. "Retraction Watch record 12345"
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     reasons: list[EvidenceReason] = Field(default_factory=list)
+
+
+class InTextEvidence(BaseModel):
+    """What the manuscript's own sentences say about one cited work (``references.evidence.in_text``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str  # the entry's key, or the citation as written ("13") when no entry has it
+    reference_key: str | None = None  # the entry it resolved to; None without a reference list
+    evidence: EvidenceAssessment
 
 
 class Reference(BaseModel):

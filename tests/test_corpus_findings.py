@@ -18,9 +18,13 @@ REVIEWED = {
     "000": [
         ("CIT001", 10, 1),  # info: 60 markers but the copy has no reference list
         ("CIT007", 735, 44),  # info: one "(74)" among "[n]" markers
+        ("OVR003", 163, 1),  # "Brozoski … demonstrated … a major influence in depression [13]": [13] is in rhesus monkeys
         ("CON001", 318, 2),  # ECT: no change in hypometabolism vs ECT reduced metabolic rate
         ("SUP001", 344, 1),  # "The endorphin response to ECT has been demonstrated." no citation in its paragraph
         ("SUP001", 346, 30),  # "A study of 10 patients showed …" no citation in its paragraph
+        ("SUP001", 364, 2),  # "it has also been shown that ECT may have analgesic properties demonstrated by case reports"
+        ("OVR003", 696, 2),  # "Ketamine is an opioid agonist" from "its analgesic effects in rats … [71]"
+        ("OVR003", 733, 2),  # "Ketamine increases … opiate-induced signaling (74)": [74] is in heterologous cells
     ],
     "001": [
         # info: claims resting on web pages (MayoClinic, NINDS, NLM, a clinic page)
@@ -45,6 +49,8 @@ REVIEWED = {
         ("SUP001", 3, 1),
         ("SUP001", 4, 1),
         ("SUP001", 6, 96),  # study findings reported uncited
+        ("SUP001", 7, 1),  # "Researchers found that ketamine appears to reset …": hedged, still unsourced
+        ("SUP001", 10, 1),  # "… which researchers believe contributes to …": unsourced belief of researchers
     ],
     "004": [],
 }

@@ -28,7 +28,7 @@ def run_rules(ctx: RuleContext, rules: list[Rule], *, warn_unused_ignores: bool 
     for line, why in suppressions.problems:
         result.skipped.append(SkippedInput(what="suppression comment", where=f"line {line}", why=why))
     for rule in rules:
-        if rule.needs_references and not ctx.references:
+        if rule.needs_references and not (ctx.references or ctx.described_unlisted):
             continue
         try:
             found = list(rule.check(ctx))

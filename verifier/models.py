@@ -12,7 +12,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from claims.models import Claim, Span
-from references.models import Link, Reference, SkippedInput
+from references.models import InTextEvidence, Link, Reference, SkippedInput
 
 SCHEMA_VERSION = "1.0"
 
@@ -113,6 +113,8 @@ class Report(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
+    # what the manuscript's own sentences say about the works it cites (also merged into references[])
+    in_text_evidence: list[InTextEvidence] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     skipped: list[SkippedInput] = Field(default_factory=list)
     summary: Summary

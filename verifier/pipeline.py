@@ -25,6 +25,7 @@ from claims.models import Claim, Document, UnitKind
 from claims.quantities import find_quantities
 from claims.spans import LineIndex, with_updates
 from references.evidence import assess
+from references.evidence.in_text import apply_in_text, describe_cited_works
 from references.linking import link
 from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
@@ -199,10 +200,14 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     links = list(result.links)
     links.extend(continuation_links(doc, links))
     links.sort(key=lambda lk: (lk.marker_span.start, lk.claim_id))
+    described = describe_cited_works(doc, links)
+    references = apply_in_text(references, described)
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
-    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
+    ctx = RuleContext.build(
+        doc, references, links, has_reference_list=bool(references), sources=sources, described=described
+    )
     rules = active_rules(config, doc.path)
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
     findings = engine.findings
@@ -234,6 +239,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         claims=doc.claims,
         references=references,
         links=links,
+        in_text_evidence=described,
         findings=findings,
         skipped=skipped,
         summary=summary,

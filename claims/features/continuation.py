@@ -38,12 +38,21 @@ def same_paragraph(text: str, end: int, start: int) -> bool:
     return _PARAGRAPH_BREAK.search(text, end, start) is None
 
 
+# "The effect of ECT on depression was studied in …" introduces a new referent through its
+# of-complement; "The results of this study …" and "The authors of the study …" still point back.
+_NEW_REFERENT = re.compile(r"\s+of\s+(?!(?:this|that|these|those|the|their|its|such)\b)", re.IGNORECASE)
+
+
 def opens_with_back_reference(text: str) -> bool:
-    """The sentence opens with a back-reference ("These", "The study", "In addition")."""
+    """The sentence opens with a back-reference ("These", "The study", "In addition") that is not
+    the head of a new noun phrase ("The effect of ECT on pain …")."""
     lead = _LEAD.match(text)
     start = lead.end() if lead else 0
     m = matcher("continuation_openers").match(text, start)
-    return m is not None
+    if m is None:
+        return False
+    opener = text[start : m.end()].lower()
+    return not (opener.startswith("the ") and _NEW_REFERENT.match(text, m.end()))
 
 
 def find_continuations(doc: Document, *, max_chain: int = 3) -> dict[str, str]:

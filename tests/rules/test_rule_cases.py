@@ -25,7 +25,11 @@ CASES = [
     ("SUP001", "It has been demonstrated that rTMS raises serum endorphins.", True),
     ("SUP001", "Studies have shown that depression doubles the risk of heart disease [6].", False),
     ("SUP001", "Serotonin is released and reabsorbed by brain cells.", False),  # textbook, no research report
-    ("SUP001", "Ketamine may reduce suicidal ideation, as some studies suggest.", False),  # hedged
+    # a hedged report of research still needs a source (issue #12); a hedged statement does not
+    ("SUP001", "Ketamine may reduce suicidal ideation, as some studies suggest.", True),
+    ("SUP001", "Researchers found that ketamine appears to reset brain networks.", True),
+    ("SUP001", "Ketamine may reduce suicidal ideation within hours.", False),
+    ("SUP001", "Its effect on sleep remains unclear. These results suggest that ketamine may help.", False),
     ("SUP001", "In summary, studies have shown that rTMS relieves pain.", False),
     ("SUP001", "Ketamine should only be used under medical supervision.", False),
     ("SUP001", "Results: 35% of patients responded (p = 0.01).", False),  # the authors' own results

@@ -8,6 +8,7 @@ work's level is unknown.
 
 from __future__ import annotations
 
+from references.evidence.in_text import FIELD as IN_TEXT
 from references.models import EvidenceLevel, Reference
 from verifier.models import Trigger
 
@@ -27,7 +28,8 @@ def reference_trigger(ref: Reference) -> Trigger:
     """A finding's evidence item naming a cited work, its level and why it has that level."""
     ev = ref.evidence
     why = "; ".join(f"{r.field}: '{r.cue}' -> {r.conclusion}" for r in ev.reasons[:4])
-    label = f"[{ref.key}] {ref.title or ' '.join(ref.raw.split())[:100]}"
+    entry = ref.title or " ".join(ref.raw.split())[:100] or "(no reference entry; as the manuscript describes it)"
+    label = f"[{ref.key}] {entry}"
     return Trigger(
         kind="reference",
         text=label,
@@ -41,3 +43,25 @@ def reference_trigger(ref: Reference) -> Trigger:
 def describe_levels(refs: list[Reference]) -> str:
     """'[71] preclinical (animal_study), [72] 2 (rct)' for messages."""
     return ", ".join(f"[{r.key}] {r.evidence.level.value} ({r.evidence.design.value})" for r in refs)
+
+
+def description_triggers(refs: list[Reference]) -> list[Trigger]:
+    """The manuscript's own words about the cited works ("in rats", "a study of 10 patients"), each
+    pointing at where they stand, so a finding shows what the text itself said."""
+    return [
+        Trigger(kind="description", text=r.cue, span=r.span, reference_key=ref.key, detail=r.conclusion)
+        for ref in refs
+        for r in ref.evidence.reasons
+        if r.field == IN_TEXT and r.span is not None
+    ]
+
+
+def described_as(refs: list[Reference]) -> str:
+    """' The manuscript describes [13] in its own words: 'rhesus' (line 170) -> species=animal.' or ''."""
+    parts = [
+        f"[{ref.key}] '{' '.join(r.cue.split())}' (line {r.span.line}) -> {r.conclusion.split(' (')[0]}"
+        for ref in refs
+        for r in ref.evidence.reasons
+        if r.field == IN_TEXT and r.span is not None
+    ]
+    return f" The manuscript describes the cited work in its own words: {'; '.join(parts[:4])}." if parts else ""

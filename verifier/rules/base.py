@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from claims.models import Claim, Document, Span
-from claims.normalize import normalize
-from claims.spans import LineIndex, OffsetMap, SentenceView, build_valid
-from references.models import Link, LinkStatus, Reference
+from claims.normalize import claim_view
+from claims.spans import LineIndex, SentenceView, build_valid
+from references.models import InTextEvidence, Link, LinkStatus, Reference
 from verifier.models import Confidence, Finding, Severity, Suggestion, Trigger
 
 T = TypeVar("T")
@@ -59,6 +58,8 @@ class RuleContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
     references_by_key: dict[str, Reference] = field(default_factory=dict)
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+    # Works cited but not in any reference list, as the manuscript's own sentences describe them.
+    described_unlisted: dict[str, Reference] = field(default_factory=dict)
     # Normalized views of claims, built on first use by ``view`` and shared by every rule.
     _views: dict[tuple[int, str], SentenceView] = field(default_factory=dict, init=False, repr=False, compare=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -72,6 +73,7 @@ class RuleContext:
         *,
         has_reference_list: bool,
         sources: Mapping[str, str] | None = None,
+        described: list[InTextEvidence] | None = None,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -85,6 +87,9 @@ class RuleContext:
             sources=dict(sources or {}),
             references_by_key={r.key: r for r in references},
             links_by_claim=by_claim,
+            described_unlisted={
+                d.key: Reference(key=d.key, evidence=d.evidence) for d in described or () if d.reference_key is None
+            },
         )
 
     @property
@@ -130,18 +135,21 @@ class RuleContext:
                     out.append(ref)
         return out
 
-
-def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
-    """A normalized view of one claim of ``text`` whose spans still index the whole document."""
-    local = _normalized(claim.text)
-    return SentenceView(local, 0, len(local.normalized), lines, text, base=claim.span.start)
-
-
-@lru_cache(maxsize=1 << 14)
-def _normalized(sentence: str) -> OffsetMap:
-    """``normalize`` memoized per sentence: the feature stage and the rules view the same claims
-    (the map is never changed after it is built)."""
-    return normalize(sentence)
+    def cited_evidence(self, claim: Claim) -> list[Reference]:
+        """The works a claim cites as the evidence rules weigh them: its listed entries (with what
+        the manuscript says about them merged in), and for citations no list resolves, what the
+        manuscript's own sentences say about them ("[13]" described as "in rhesus monkeys").
+        A claim citing an unlisted work the text does not describe gets nothing for it."""
+        out = self.cited_references(claim)
+        seen = {r.key for r in out}
+        for link in self.links_by_claim.get(claim.id, []):
+            if link.status is LinkStatus.DANGLING and link.cited not in seen:
+                described = self.described_unlisted.get(link.cited)
+                if described is None:
+                    return []  # one cited work is unknown: rules that weigh evidence stay silent
+                seen.add(link.cited)
+                out.append(described)
+        return out
 
 
 class Rule:
@@ -153,6 +161,7 @@ class Rule:
     scope: ClassVar[Scope] = Scope.CLAIM
     status: ClassVar[Status] = Status.STABLE
     since: ClassVar[str] = "0.1.0"
+    # Needs cited works to weigh: listed entries, or unlisted ones the manuscript describes.
     needs_references: ClassVar[bool] = False
     options_model: ClassVar[type[BaseModel]] = NoOptions
 

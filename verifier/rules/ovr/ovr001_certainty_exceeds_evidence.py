@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from claims.models import Certainty, Population
 from references.models import EvidenceLevel
 from verifier.models import Confidence, Finding, Severity, Trigger
-from verifier.rules._evidence import describe_levels, is_known, rank, reference_trigger
+from verifier.rules._evidence import (
+    describe_levels,
+    described_as,
+    description_triggers,
+    is_known,
+    rank,
+    reference_trigger,
+)
 from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
@@ -107,8 +114,10 @@ class CertaintyExceedsEvidence(Rule):
         for claim in ctx.claims:
             if claim.features.certainty not in (Certainty.STRONG, Certainty.ABSOLUTE) or not claim.checkworthy:
                 continue
-            refs = ctx.cited_references(claim)
-            if not refs or not all(is_known(r) for r in refs):
+            if claim.features.population in (Population.ANIMAL, Population.IN_VITRO):
+                continue  # "the evidence from zebrafish is robust": the clinical ladder does not weigh it
+            refs = ctx.cited_evidence(claim)
+            if not refs or not all(is_known(r) or _small_single(refs, self.options.small_study) for r in refs):
                 continue
             if structure.says_own_work(claim.text) is not None:
                 continue  # "our results demonstrate ...": the certainty is about the article's own data
@@ -132,12 +141,13 @@ class CertaintyExceedsEvidence(Rule):
                 start=cues[0].span.start,
                 end=cues[0].span.end,
                 message=f"'{word}' states certainty that the cited evidence does not carry: {weakness} "
-                f"({describe_levels(refs)}).",
+                f"({describe_levels(refs)}).{described_as(refs)}",
                 claim_id=claim.id,
                 reference_keys=[r.key for r in refs],
                 evidence=[
                     *(Trigger(kind="cue", text=c.text, span=c.span, detail=c.kind) for c in cues),
                     *(reference_trigger(r) for r in refs),
+                    *description_triggers(refs),
                 ],
                 suggestion=suggestion,
                 replacement=softer or None,
@@ -152,6 +162,8 @@ class CertaintyExceedsEvidence(Rule):
         ranks = [rank(r) for r in refs]
         ladder = [x for x in ranks if x is not None]
         best = min(ladder) if ladder else None
+        if best is None and _small_single(refs, self.options.small_study) and about_people:
+            return f"a single study of {refs[0].evidence.sample_size} participants"
         if best is None:
             if about_people and all(r.evidence.level is EvidenceLevel.PRECLINICAL for r in refs):
                 return "only preclinical (animal or in-vitro) work is cited"
@@ -165,3 +177,9 @@ class CertaintyExceedsEvidence(Rule):
             if n is not None and n < self.options.small_study and best >= 2:
                 return f"a single study of {n} participants"
         return None
+
+
+def _small_single(refs: list, small: int) -> bool:
+    """One cited study whose size is known to be small, whatever its design: "a study of 10 patients"
+    is weak evidence for a settled claim even when no design is named."""
+    return len(refs) == 1 and refs[0].evidence.sample_size is not None and refs[0].evidence.sample_size < small

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
-from claims.models import Population
-from references.models import Species
+from claims.models import Claim, Population
+from claims.spans import SentenceView
+from references.evidence.in_text import FIELD as IN_TEXT
+from references.models import Reference, Species
 from verifier.models import Confidence, Finding, Severity
-from verifier.rules._evidence import describe_levels, reference_trigger
+from verifier.rules._evidence import describe_levels, described_as, description_triggers, reference_trigger
 from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
 
@@ -77,25 +80,93 @@ class SpeciesExtrapolation(Rule):
         about_people = named[Population.HUMAN] >= HUMAN_FOCUS * (named[Population.ANIMAL] + named[Population.IN_VITRO])
         for claim in ctx.claims:
             population = claim.features.population
-            if not claim.checkworthy or population in (Population.ANIMAL, Population.IN_VITRO):
+            if not claim.checkworthy or structure.reports_own_work(claim.span.start):
                 continue
-            if (population is Population.UNSPECIFIED and not about_people) or structure.reports_own_work(
-                claim.span.start
-            ):
-                continue
-            refs = ctx.cited_references(claim)
+            refs = ctx.cited_evidence(claim)
             if not refs or not all(r.evidence.species in PRECLINICAL for r in refs):
                 continue
-            kinds = sorted({r.evidence.species.value.replace("_", "-") for r in refs})
+            start, end = claim.span.start, claim.span.end
+            model = _model_named_at(claim, refs)
+            if population in (Population.ANIMAL, Population.IN_VITRO):
+                named = [c.span.start for c in claim.features.cues if c.kind == "species"]
+                model = min([*named, *([model] if model is not None else [])], default=claim.span.start)
+            if model is not None:
+                if not about_people:
+                    continue
+                clause = _generalizing_clause(ctx.view(claim), model)
+                if clause is None:
+                    continue  # the sentence says it is about the animal or cell model: in proportion
+                start, end = clause
+                population = Population.UNSPECIFIED
+            elif population is Population.UNSPECIFIED and not about_people:
+                continue
+            kinds = " and ".join(sorted({r.evidence.species.value.replace("_", "-") for r in refs}))
+            if (start, end) != (claim.span.start, claim.span.end):
+                said = (
+                    "This clause states as a general fact what the rest of its sentence reports in an animal "
+                    f"or cell model; the cited work is only {kinds} work"
+                )
+            else:
+                said = f"{_subject(population)} but rests only on {kinds} work"
             yield self.finding(
                 ctx,
-                start=claim.span.start,
-                end=claim.span.end,
-                message=f"Claim does not name a species but rests only on {' and '.join(kinds)} work "
-                f"({describe_levels(refs)}).",
+                start=start,
+                end=end,
+                message=f"{said} ({describe_levels(refs)}).{described_as(refs)}",
                 claim_id=claim.id,
                 reference_keys=[r.key for r in refs],
-                evidence=[reference_trigger(r) for r in refs],
+                evidence=[*(reference_trigger(r) for r in refs), *description_triggers(refs)],
                 suggestion="say the finding is from animal or in-vitro work ('in rats, …'), or cite a study in humans",
                 confidence=Confidence.HIGH if claim.features.population is Population.HUMAN else Confidence.MEDIUM,
             )
+
+
+def _subject(population: Population) -> str:
+    """How the claim reads: about people by its own words, or by the document's focus."""
+    if population is Population.HUMAN:
+        return "Claim is about people"
+    return "Claim names no species (in a document about people)"
+
+
+# Where one clause ends and a coordinated one begins: "; ", ", and/but/while/whereas ", " and its/their …".
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+(?=(?:its|their|the|this|these|it|they)\b)", re.IGNORECASE
+)
+# A finite verb stating a general property or action in the present tense ("is an opioid agonist",
+# "acts on", "blocks", "increases"): the clause asserts it, not reports an experiment.
+_GENERAL_PREDICATE = re.compile(
+    r"\b(?:is|are|acts|act|works|has|have|blocks|block|activates|activate|inhibits|inhibit|increases|increase|"
+    r"decreases|decrease|reduces|reduce|causes|cause|produces|produce|induces|induce|binds|bind|enhances|enhance)\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(r"\b(?:may|might|could|seems?|appears?|possibly|perhaps|suggests?)\b", re.IGNORECASE)
+
+
+def _model_named_at(claim: Claim, refs: list[Reference]) -> int | None:
+    """Where the claim's own sentence names the animal or cell model of its cited work, as the
+    in-text evidence stage read it (a reason span inside the sentence), or None."""
+    starts = [
+        r.span.start
+        for ref in refs
+        for r in ref.evidence.reasons
+        if r.field == IN_TEXT
+        and r.span is not None
+        and r.conclusion.startswith(("species=animal", "species=in_vitro"))
+        and claim.span.start <= r.span.start < claim.span.end
+    ]
+    return min(starts) if starts else None
+
+
+def _generalizing_clause(view: SentenceView, model_at: int) -> tuple[int, int] | None:
+    """The document span of a leading clause that states, unhedged and with no species, what a
+    later clause of the same sentence places in an animal or cell model ("Ketamine is an opioid
+    agonist and its analgesic effects in rats are reversed by naltrexone"), or None."""
+    text = view.text
+    for m in _CLAUSE_BREAK.finditer(text):
+        first = text[: m.start()]
+        start, end = view.original_range(0, m.start())
+        if end > model_at:
+            return None
+        if _GENERAL_PREDICATE.search(first) and not _HEDGE.search(first) and len(first.split()) >= 3:
+            return start, end
+    return None

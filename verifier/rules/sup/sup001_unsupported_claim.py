@@ -32,7 +32,7 @@ _EVIDENCE_NOUN = (
 # clause ("experiments to identify") report nothing.
 _REPORTING_VERB = (
     r"(?:show(?:s|ed|n)?|f(?:ou|i)nds?|found|observ(?:e|es|ed)|saw|demonstrat(?:e|es|ed)|reveal(?:s|ed)?|"
-    r"report(?:s|ed)?|suggest(?:s|ed)?|indicat(?:e|es|ed)|confirm(?:s|ed)?|attest(?:s|ed)?|document(?:s|ed)|"
+    r"report(?:s|ed)?|suggest(?:s|ed)?|believe[sd]?|indicat(?:e|es|ed)|confirm(?:s|ed)?|attest(?:s|ed)?|document(?:s|ed)|"
     r"identif(?:y|ies|ied)|establish(?:es|ed)|link(?:s|ed)|associated|prove[dns]?|point(?:s|ed)?\s+to)"
 )
 # What may stand between the evidence noun and its verb: nothing, or words opened by an auxiliary, an
@@ -67,7 +67,8 @@ _INLINE_LABEL = re.compile(
 MEASURED = {"percent", "n", "p", "statistic", "effect_size", "ci"}
 # Summaries of what was cited before, and recommendations, are not new claims.
 _NOT_A_NEW_CLAIM = re.compile(
-    r"^\W*(?:in\s+summary|in\s+conclusion|to\s+summari[sz]e|taken\s+together|in\s+short|overall)\b"
+    r"^\W*(?:in\s+summary|in\s+sum|in\s+conclusion|to\s+summari[sz]e|taken\s+together|in\s+short|in\s+essence|"
+    r"collectively|altogether|overall)\b"
     r"|\b(?:should|must|ought\s+to|need(?:s)?\s+to|is\s+needed|are\s+needed|(?:is|are)\s+warranted)\b"
     r"|\bwill\s+be\s+(?:necessary|needed|required)\b",
     re.IGNORECASE,
@@ -184,10 +185,51 @@ def _restates_own_result(text: str, claims: list[Claim], i: int, parts: ArticleP
     return False
 
 
+# A hedged report of others' research: a generic or indefinite evidence noun as the subject ("studies
+# suggest", "recent evidence suggests", "researchers found that X appears to"), or the impersonal
+# passive ("it has been shown that X may"). A definite or demonstrative subject ("these results
+# suggest", "the authors suggest") points back at a work already named, and a hedged passive with
+# a subject of its own ("conditions … have been established") reports no research.
+_HEDGED_REPORT = re.compile(
+    rf"(?<![\w-])(?P<noun>{_EVIDENCE_NOUN})\s+(?:have\s+|has\s+|had\s+)?{_REPORTING_VERB}\b"
+    r"|\bit\s+(?:has|have|had)\s+(?:also\s+)?been\s+(?:demonstrated|shown|reported|found|observed|suggested)\s+that\b",
+    re.IGNORECASE,
+)
+_DEFINITE = frozenset("the these this those such our its".split())
+
+
+def _others_research_hedged(claim: Claim, parts: ArticleParts) -> bool:
+    """A hedged claim that still needs a source: it reports others' research through a generic
+    subject or the impersonal passive, and — in the Discussion of a research article, where the
+    authors weigh their own results — says the work is someone else's ("previous", "recent")."""
+    for m in _HEDGED_REPORT.finditer(claim.text):
+        if m.group("noun") and _DEFINITE & {w.lower() for w in claim.text[: m.start("noun")].split()[-3:]}:
+            continue  # "these experimental results suggest": the noun phrase points back
+        if _discussion_of_research(parts, claim) and not _OTHERS_WORK.search(claim.text):
+            return False
+        return True
+    return False
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
+_ABSTRACT_LABELS = re.compile(r"(?:^|[.!?]\s+)(methods?|results?|conclusions?)\s*:", re.IGNORECASE)
+
+
+def _in_structured_abstract(text: str, at: int) -> bool:
+    """The sentence at ``at`` stands in a paragraph labelled inline as a structured abstract (two
+    of "Methods:", "Results:", "Conclusions:"), whose background sentences carry no citations."""
+    before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, max(0, at - 20_000), at)]
+    start = before[-1] if before else max(0, at - 20_000)
+    after = _PARAGRAPH_BREAK.search(text, at)
+    end = after.start() if after else min(len(text), at + 20_000)
+    labels = {m.group(1).lower().rstrip("s") for m in _ABSTRACT_LABELS.finditer(text, start, end)}
+    return len(labels) >= 2
+
+
 class Sup001Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    flag_hedged: bool = False  # also flag hedged claims ("may", "suggests") without a citation
+    flag_hedged: bool = False  # also flag hedged claims that report no research ("may", a hedged number)
     skip_sections: str = _OWN_RESULTS.pattern  # sections where authors report their own work
 
 
@@ -224,7 +266,9 @@ class UnsupportedClaim(Rule):
     unless they report research or a measurement; a number inside a condition
     ("if emissions fall 6% a year") is a premise, not a measurement. Absolute
     wording alone ("always", "cures") is left to OVR005, which flags it
-    whether cited or not. Summaries ("In summary, …"), recommendations
+    whether cited or not. Hedging does not excuse a report of research: "researchers found
+    that ketamine appears to reset …" and "studies suggest …" still need a source; a hedged
+    sentence is otherwise skipped (unless `flag-hedged` is set). Summaries ("In summary, …"), recommendations
     ("should be used under supervision") and calls for future work ("studies
     will be needed") are skipped.
     Sentences in Results, Methods, Abstract and Conclusions sections (headed,
@@ -237,8 +281,7 @@ class UnsupportedClaim(Rule):
     we", and in a research article (one with a Methods or Results part) the
     authors' "we" and "our". In the Discussion of a research article a number
     alone does not trigger the rule (authors restate and recompute their own
-    results there); reporting research ("has been shown") still does. Hedged
-    claims are skipped unless `flag-hedged` is set.
+    results there); reporting research ("has been shown") still does.
     Who reports what is read from word shapes, not a parser: an evidence
     noun right before another noun modifies it ("clinical trial procedures
     were established"), so "research groups have shown" is missed; a
@@ -263,7 +306,7 @@ class UnsupportedClaim(Rule):
     a web page), where every finding is a claim of the writer.
 
     ## Options
-    - `flag-hedged` (bool, default false): also flag hedged claims.
+    - `flag-hedged` (bool, default false): also flag hedged claims that report no research.
     - `skip-sections` (regex): section headings where claims are the authors' own results.
 
     ## References
@@ -290,6 +333,8 @@ class UnsupportedClaim(Rule):
                 inline_section = label.group(1)
             if inline_section and skip and skip.search(inline_section):
                 continue
+            if _in_structured_abstract(ctx.document.text, claim.span.start):
+                continue  # "Introduction: … Methods: … Results: …": an abstract cites nothing by convention
             if not self._applies(claim, skip) or self._own_work(claim, parts, skip):
                 continue
             text = ctx.document.text
@@ -301,6 +346,12 @@ class UnsupportedClaim(Rule):
             )
             if why is None or _cited_next_door(text, claims, i) or _restates_own_result(text, claims, i, parts):
                 continue
+            if (
+                claim.features.certainty is Certainty.HEDGED
+                and not self.options.flag_hedged
+                and not _others_research_hedged(claim, parts)
+            ):
+                continue  # a hedged number or statement is the writer's; a hedged report of research still needs a source
             cues = {c.span.start: c for c in claim.features.cues if c.kind in ("booster", "absolute", "causal")}
             evidence = [Trigger(kind="cue", text=c.text, span=c.span, detail=c.kind) for c in cues.values()]
             yield self.finding(
@@ -316,8 +367,6 @@ class UnsupportedClaim(Rule):
 
     def _applies(self, claim: Claim, skip: re.Pattern[str] | None) -> bool:
         if not claim.checkworthy or claim.markers or claim.continues:
-            return False
-        if claim.features.certainty is Certainty.HEDGED and not self.options.flag_hedged:
             return False
         if skip and claim.section and skip.search(claim.section):
             return False
