@@ -36,6 +36,8 @@ REVIEWED = {
         ("CIT009", 32, 381),
         ("CIT009", 36, 190),
         ("CIT009", 40, 360),
+        ("OVR002", 22, 584),  # "Dysfunction in these networks produces the symptoms" after "… found … correlated with …"
+        ("OVR002", 30, 432),  # "Increased levels of serotonin can improve … and therefore reduce" after "associated with"
         ("SUP002", 28, 1),  # "Antidepressant medication works to reduce symptoms …" rests on a MayoClinic page
         ("SUP003", 36, 1),  # "Studies show that TMS is safe and effective … (10,11)": a clinic page and one review
     ],

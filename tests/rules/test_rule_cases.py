@@ -78,3 +78,17 @@ def test_case(code: str, text: str, flagged: bool):
     for finding in found:
         assert document[finding.span.start : finding.span.end] == finding.quoted
         assert finding.suggestion is not None and finding.message
+
+
+def test_ovr002_causal_restatement_of_the_paragraphs_own_correlation():
+    refs = "\n\nReferences\n\n1. Lee K. Brain networks and mood. Neuroimage. 2015;3:1-9.\n"
+    flagged = (
+        "Studies have found symptoms of depression to be correlated with irregularities in neural networks. "
+        "Dysfunction in these networks produces the symptoms of depression [1].\n" + refs
+    )
+    assert [f.code for f in analyze_text(flagged, ["OVR002"]).findings] == ["OVR002"]
+    other_subject = (
+        "Studies have found sleep loss to be correlated with irregular meals. "
+        "Dysfunction in these networks produces the symptoms of depression [1].\n" + refs
+    )
+    assert analyze_text(other_subject, ["OVR002"]).findings == []

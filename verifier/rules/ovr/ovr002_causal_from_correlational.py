@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claims.models import Causality, Certainty
+from claims.models import Causality, Certainty, Claim
+from claims.propositions import stems
 from references.models import StudyDesign
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._evidence import describe_levels, reference_trigger
@@ -57,7 +58,12 @@ class CausalFromCorrelational(Rule):
     ## What it flags
     A claim in direct causal language ("causes", "produces", "reverses",
     "leads to", "increases the risk") whose every cited work is a cohort,
-    case-control or cross-sectional study.
+    case-control or cross-sectional study — or whose own paragraph reports
+    the same subject and outcome, leaning on the same citation, as a
+    correlation ("Studies have found symptoms of depression to be correlated
+    with irregularities in neural networks … Dysfunction in these networks
+    produces the symptoms of depression (3,4,5)"): the text itself says what
+    the cited work showed.
 
     ## Why it matters
     Observational designs show association, not causation: confounding and
@@ -90,7 +96,11 @@ class CausalFromCorrelational(Rule):
     Hedged claims ("possible links", "whether") are skipped, as are Methods,
     Results, captions and peer-review letters, where causal verbs describe the
     authors' procedure ("which leads to over-sampling of cases").
-    Uncontrolled single-arm studies are left to OVR001.
+    Uncontrolled single-arm studies are left to OVR001. The paragraph reading
+    needs the correlational sentence to lean on the causal sentence's citation
+    (the paragraph closes with it), within three sentences, sharing two
+    content stems; a correlation reported with a citation of its own is
+    another work's.
 
     ## Options
     None.
@@ -116,23 +126,91 @@ class CausalFromCorrelational(Rule):
             if structure.describes_procedure(claim.span.start):
                 continue  # Methods and Results describe the authors' procedure ("which leads to over-sampling")
             refs = ctx.cited_references(claim)
-            if not refs or not all(r.evidence.design in OBSERVATIONAL for r in refs):
+            if not refs:
+                continue
+            observational = all(r.evidence.design in OBSERVATIONAL for r in refs)
+            reported = None if observational else _reported_as_correlation(ctx, claim)
+            if not observational and reported is None:
                 continue
             cue = _causal_cue(claim, ctx.document.text)
             if cue is None:
                 continue
             start, end, word = cue.span.start, cue.span.end, cue.text
+            if reported is not None:
+                line = ctx.lines.position(reported.span.start)[0]
+                message = (
+                    f"Causal wording '{word}' restates as a cause what its own paragraph reports as a "
+                    f"correlation (line {line}: '{_shorten(reported.text)}'), citing the same works "
+                    f"({describe_levels(refs)})."
+                )
+            else:
+                message = f"Causal wording '{word}' rests only on observational studies ({describe_levels(refs)})."
             yield self.finding(
                 ctx,
                 start=start,
                 end=end,
-                message=f"Causal wording '{word}' rests only on observational studies ({describe_levels(refs)}).",
+                message=message,
                 claim_id=claim.id,
                 reference_keys=[r.key for r in refs],
                 evidence=[
                     Trigger(kind="cue", text=cue.text, span=cue.span, detail="direct causal"),
+                    *(
+                        [
+                            Trigger(
+                                kind="sentence",
+                                text=reported.text,
+                                span=reported.span,
+                                detail="reported as correlation",
+                            )
+                        ]
+                        if reported is not None
+                        else []
+                    ),
                     *(reference_trigger(r) for r in refs),
                 ],
                 suggestion=f"replace '{word}' with correlational wording such as 'is associated with'",
                 confidence=Confidence.MEDIUM,
             )
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
+_LOOK_BACK = 3  # sentences of the same paragraph, as for continuations
+
+
+def _reported_as_correlation(ctx: RuleContext, claim: Claim) -> Claim | None:
+    """An earlier sentence of the claim's paragraph that reports the same subject and outcome as a
+    correlation and leans on the same citation ("Studies have found symptoms of depression to be
+    correlated with irregularities in neural networks …" before "Dysfunction in these networks
+    produces the symptoms of depression (3,4,5)"): the paragraph itself says what the cited work
+    showed, and the causal sentence goes beyond it."""
+    claims = ctx.claims
+    i = next((k for k, c in enumerate(claims) if c.id == claim.id), None)
+    if i is None:
+        return None
+    own = stems(claim.text)
+    text = ctx.document.text
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        before = claims[j]
+        if _PARAGRAPH_BREAK.search(text, before.span.end, claims[j + 1].span.start):
+            return None
+        if before.markers and before.continues is None:
+            return None  # a sentence with citations of its own speaks for other works
+        if (
+            before.features.causality is Causality.CORRELATIONAL
+            and before.continues == claim.id
+            and _ASSOCIATION.search(before.text)
+            and len(own & stems(before.text)) >= _SHARED_TERMS
+        ):
+            return before
+    return None
+
+
+# The paragraph must say "correlation" in so many words; the correlational class of the causality
+# scheme also holds conditionals and comparisons ("So if a site … occurred", "did not show").
+_ASSOCIATION = re.compile(r"\b(?:correlat\w*|associat\w*|linked\s+(?:to|with)|relationship\s+between)", re.IGNORECASE)
+_SHARED_TERMS = 2  # content stems shared by the two sentences: the same subject and outcome
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
