@@ -18,11 +18,19 @@ REVIEWED = {
     "000": [
         ("CIT001", 10, 1),  # info: 60 markers but the copy has no reference list
         ("CIT007", 735, 44),  # info: one "(74)" among "[n]" markers
-        ("OVR003", 163, 1),  # "Brozoski … demonstrated … a major influence in depression [13]": [13] is in rhesus monkeys
+        (
+            "OVR003",
+            163,
+            1,
+        ),  # "Brozoski … demonstrated … a major influence in depression [13]": [13] is in rhesus monkeys
         ("CON001", 318, 2),  # ECT: no change in hypometabolism vs ECT reduced metabolic rate
         ("SUP001", 344, 1),  # "The endorphin response to ECT has been demonstrated." no citation in its paragraph
         ("SUP001", 346, 30),  # "A study of 10 patients showed …" no citation in its paragraph
-        ("SUP001", 364, 2),  # "it has also been shown that ECT may have analgesic properties demonstrated by case reports"
+        (
+            "SUP001",
+            364,
+            2,
+        ),  # "it has also been shown that ECT may have analgesic properties demonstrated by case reports"
         ("OVR003", 696, 2),  # "Ketamine is an opioid agonist" from "its analgesic effects in rats … [71]"
         ("OVR003", 733, 2),  # "Ketamine increases … opiate-induced signaling (74)": [74] is in heterologous cells
     ],
@@ -36,8 +44,16 @@ REVIEWED = {
         ("CIT009", 32, 381),
         ("CIT009", 36, 190),
         ("CIT009", 40, 360),
-        ("OVR002", 22, 584),  # "Dysfunction in these networks produces the symptoms" after "… found … correlated with …"
-        ("OVR002", 30, 432),  # "Increased levels of serotonin can improve … and therefore reduce" after "associated with"
+        (
+            "OVR002",
+            22,
+            584,
+        ),  # "Dysfunction in these networks produces the symptoms" after "… found … correlated with …"
+        (
+            "OVR002",
+            30,
+            432,
+        ),  # "Increased levels of serotonin can improve … and therefore reduce" after "associated with"
         ("SUP002", 28, 1),  # "Antidepressant medication works to reduce symptoms …" rests on a MayoClinic page
         ("SUP003", 36, 1),  # "Studies show that TMS is safe and effective … (10,11)": a clinic page and one review
     ],
