@@ -154,6 +154,7 @@ class Rule:
     status: ClassVar[Status] = Status.STABLE
     since: ClassVar[str] = "0.1.0"
     needs_references: ClassVar[bool] = False
+    needs_lookups: ClassVar[bool] = False  # reads ``Reference.registry``: silent unless lookups are on
     options_model: ClassVar[type[BaseModel]] = NoOptions
 
     def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:
