@@ -17,7 +17,7 @@ one server stands in for all four through ``[tool.verifier.lookup-urls]``. Routi
 - Europe PMC ``/search``: the recorded ``query=cancer`` core answer for "cancer", else the recorded
   no-results answer.
 
-``faults`` injects what the recordings lack, per registry: ``"500"`` (Crossref's recorded 500 body),
+``faults`` injects what the recordings lack, per registry (``fault_limit``: only the first n requests): ``"500"`` (Crossref's recorded 500 body),
 ``"429"`` (with ``Retry-After: 0``), ``"timeout"`` (answers after ``delay`` seconds), ``"malformed"``
 (a recorded body cut in half), ``"gzip"`` (a recorded body gzip-compressed and truncated). Every
 request's path is kept in ``requests`` so tests can count them.
@@ -35,9 +35,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from helpers import SHARED
-
 import pytest
+from helpers import SHARED
 
 REGISTRY = SHARED / "registry"
 _PMID = re.compile(rb"<PMID[^>]*>(\d+)</PMID>")
@@ -113,6 +112,8 @@ class RegistryServer:
         self.requests: list[str] = []
         self.user_agents: list[str] = []
         self.faults: dict[str, str] = {}
+        self.fault_limit: int | None = None  # how many requests the faults hit (None: all)
+        self._faulted = 0
         self.delay = 1.0
         self._lock = threading.Lock()
         server = self
@@ -193,7 +194,13 @@ class RegistryServer:
         with self._lock:
             self.requests.append(h.path)
             self.user_agents.append(h.headers.get("User-Agent", ""))
-        fault = self.faults.get(registry)
+        with self._lock:
+            fault = self.faults.get(registry)
+            if fault and self.fault_limit is not None:
+                if self._faulted >= self.fault_limit:
+                    fault = None
+                else:
+                    self._faulted += 1
         headers: dict[str, str] = {}
         if fault == "timeout":
             time.sleep(self.delay)

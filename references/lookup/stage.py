@@ -17,8 +17,9 @@ resolves to another work, or a field that differs beyond typing errors, is a
 different works within a hair of each other are ``ambiguous``; when every
 registry that answered knows no such work it is ``not_found`` (only for
 journal articles, preprints and entries with a DOI or PMID: registries do not
-list every book, report or web page, so those stay ``not_checked``); when no
-registry could answer, ``not_checked`` with the reasons. A registry that
+list every book, report or web page, so those stay ``not_checked``); when a
+registry could not be asked and none matched, ``not_checked`` with the reasons
+(the registry that failed may hold the work). A registry that
 fails (timeout, HTTP 500, malformed body) never stops the run: its answer is
 an error, the reference says why, and the stage returns one ``SkippedInput``
 per failing registry for the report (the CLI prints one warning line).
@@ -274,6 +275,10 @@ def _verdict(ref: Reference, results: list[_Result], answers: list[RegistryAnswe
         )
     answered = [a for a in answers if a.outcome != "error"]
     errors = [a for a in answers if a.outcome == "error"]
+    if errors:  # a registry that could not be asked may hold the work: no conclusion
+        failed = "; ".join(f"{a.registry}: {a.why}" for a in errors)
+        rest = f"; {', '.join(a.registry for a in answered)} know no such work" if answered else ""
+        return build(RegistryStatus.NOT_CHECKED, why=f"{failed}{rest}")
     if answered and _scholarly(ref):
         asked = ", ".join(a.registry for a in answered)
         misses = "; ".join(f"{a.registry}: {a.why}" for a in answered)
