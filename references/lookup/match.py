@@ -10,7 +10,9 @@ Nothing is assumed: every candidate is scored on the fields both sides have.
 - year: within one (online-first vs print) passes;
 - venue: equal after folding, token-set ratio >= 80 with the full or short
   name, or the entry's words are abbreviations of the record's in order
-  ("J Clin Oncol" of "Journal of clinical oncology").
+  ("J Clin Oncol" of "Journal of clinical oncology"). A venue difference is
+  listed but never makes a mismatch alone: reference parsers often misplace
+  the venue.
 
 The score is the weighted mean of the fields compared (title 60, author 20,
 year 15, venue 5). A record found **by identifier** (DOI or PMID) is that
@@ -42,6 +44,7 @@ ACCEPT = 90.0
 ACCEPT_WITH_AUTHOR = 80.0
 AMBIGUOUS_MARGIN = 2.0
 _WEIGHTS = {"title": 60.0, "first_author": 20.0, "year": 15.0, "venue": 5.0}
+_NON_WORD = re.compile(r"[\W_]+")
 _VENUE_STOP = {"the", "of", "and", "for", "in", "on", "de", "la", "und", "fur", "a"}
 
 
@@ -51,7 +54,7 @@ def fold(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text).split())  # letters of every script kept (Cyrillic, Greek, CJK)
 
 
 def title_score(a: str | None, b: str | None) -> float:
@@ -60,7 +63,7 @@ def title_score(a: str | None, b: str | None) -> float:
         return 0.0
     score = max(fuzz.ratio(fa, fb), fuzz.token_sort_ratio(fa, fb))
     short, long_ = sorted((fa, fb), key=len)
-    if len(short) >= 20 and long_.startswith(short):
+    if len(short.split()) >= 3 and long_.startswith(short + " "):  # a subtitle dropped
         score = max(score, 95.0)
     return float(score)
 
@@ -168,14 +171,19 @@ def compare(ref: Reference, rec: WorkRecord, *, by_identifier: bool) -> MatchRes
             found = f"{rec.title or 'untitled'} ({rec.first_author or 'no author'}, {_year_text(rec.year) or 'n.d.'})"
             diffs.insert(0, RegistryDifference(field="doi" if ref.doi else "pmid", reference=ident, registry=found))
             return MatchResult(rec, score, t, "other_work", diffs)
-        return MatchResult(rec, score, t, "mismatch" if diffs else "match", diffs)
+        return MatchResult(rec, score, t, _decision(diffs), diffs)
     accepted = t is not None and (
         t >= ACCEPT and author is not False or (t >= ACCEPT_WITH_AUTHOR and author is True and checks.get("year"))
     )
     if not accepted:
         return MatchResult(rec, score, t, "no_match", diffs)
     diffs = [d for d in diffs if d.field != "title"]
-    return MatchResult(rec, score, t, "mismatch" if diffs else "match", diffs)
+    return MatchResult(rec, score, t, _decision(diffs), diffs)
+
+
+def _decision(diffs: list[RegistryDifference]) -> str:
+    """A mismatch needs a difference other than the venue (see module docstring)."""
+    return "mismatch" if any(d.field != "venue" for d in diffs) else "match"
 
 
 def best_match(

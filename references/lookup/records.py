@@ -11,6 +11,7 @@ the abstract, and notices (retraction, correction, expression of concern).
 
 from __future__ import annotations
 
+import html
 import re
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,10 +28,11 @@ _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def clean_markup(text: str | None) -> str | None:
-    """Text without JATS/HTML tags and with spaces collapsed (Crossref abstracts are JATS)."""
+    """Text without JATS/HTML tags or character references, spaces collapsed (Crossref abstracts are
+    JATS; Crossref and Europe PMC titles carry ``&amp;`` and escaped ``&lt;i&gt;`` tags)."""
     if not text:
         return None
-    out = _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
+    out = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", html.unescape(text)))).strip()
     return out or None
 
 

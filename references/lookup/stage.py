@@ -260,10 +260,9 @@ def _verdict(ref: Reference, results: list[_Result], answers: list[RegistryAnswe
     if other:
         return build(RegistryStatus.MISMATCH, other[0], why="the identifier belongs to another work")
     matched = sorted((m for m in found if m.decision == "match"), key=lambda m: -m.score)
-    firm = [m for m in found if m.decision == "mismatch" and any(d.field != "venue" for d in m.differences)]
-    venue_only = [m for m in found if m.decision == "mismatch" and m not in firm]
-    if firm or (venue_only and not matched):
-        return build(RegistryStatus.MISMATCH, (firm or venue_only)[0])
+    mismatched = [m for m in found if m.decision == "mismatch"]
+    if mismatched:
+        return build(RegistryStatus.MISMATCH, mismatched[0])
     rivals = [r for r in results if r.rivals]
     if matched and not rivals:
         return build(RegistryStatus.MATCHED, matched[0])

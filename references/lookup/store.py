@@ -286,30 +286,27 @@ def _records_of(path: Path, kind: str) -> Iterator[WorkRecord]:
 
 
 def _medline(fh: IO[bytes]) -> Iterator[WorkRecord]:
-    """``MedlineCitation`` records of a baseline or update file, one at a time, memory freed as it goes."""
-    context = iterparse(fh, events=("start", "end"), forbid_dtd=False)
-    _, root = next(context)
-    pending_citation = None
-    for event, elem in context:
-        if event != "end":
-            continue
+    """``MedlineCitation`` records of a baseline or update file, one at a time.
+
+    Only "end" events are asked for (half the parser's callbacks). A citation inside a
+    ``PubmedArticle`` is read when the article ends (its ``PubmedData`` holds the DOI); a bare one
+    (``MedlineCitationSet``) when the next begins or the file ends. Each record is cleared once
+    read, so memory stays flat apart from one empty element per record."""
+    pending = None
+    for _, elem in iterparse(fh, events=("end",), forbid_dtd=False):
         if elem.tag == "MedlineCitation":
-            pending_citation = elem
-            if root.tag == "MedlineCitationSet":
-                rec = pubmed.parse_article(elem)
-                if rec:
-                    yield rec
-                root.clear()
+            if pending is not None and (rec := pubmed.parse_article(pending)):
+                yield rec  # the previous citation had no PubmedArticle around it
+            if pending is not None:
+                pending.clear()
+            pending = elem
         elif elem.tag == "PubmedArticle":
-            rec = (
-                pubmed.parse_article(pending_citation, elem.find("PubmedData"))
-                if pending_citation is not None
-                else None
-            )
-            if rec:
+            if pending is not None and (rec := pubmed.parse_article(pending, elem.find("PubmedData"))):
                 yield rec
-            pending_citation = None
-            root.clear()
+            elem.clear()
+            pending = None
+    if pending is not None and (rec := pubmed.parse_article(pending)):
+        yield rec
 
 
 def _retraction_notices(path: Path) -> Iterator[tuple[str, Notice, str]]:

@@ -36,7 +36,8 @@ class MetadataMismatch(Rule):
     author differs), or whose title, first author, year or venue differ from
     the registry's record beyond typing errors (a title similarity below 75,
     another first author, a year more than one off, a venue that is neither
-    the journal's name nor its abbreviation). Both values are shown.
+    the journal's name nor its abbreviation, shown alongside another
+    difference). Both values are shown.
 
     ## Why it matters
     A wrong DOI sends readers to another paper; a wrong year or author makes
@@ -62,8 +63,9 @@ class MetadataMismatch(Rule):
     ## Known problems
     Years within one are accepted (online-first and print years differ). A
     venue abbreviation the matcher does not recognise, or a title the
-    reference parser cut short, can read as a difference; venue differences
-    alone are reported only when no other registry matched the entry.
+    reference parser cut short, can read as a difference; so a venue
+    difference alone is listed in the report's ``registry.differences`` but
+    is not flagged.
     Registry records have errors too: the finding says which registry
     disagreed so the reader can judge.
 
