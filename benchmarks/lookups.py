@@ -116,7 +116,7 @@ def match_decisions(records: list[WorkRecord]) -> None:
             if len(recs) > 1:
                 other = recs[(i + 1) % len(recs)]
                 best, _ = best_match(bare, [other], by_identifier=False)
-                ok = best is None
+                ok = best is None or best.decision == "no_match"
                 counts["other record"][0] += ok
                 counts["other record"][1] += 1
                 if not ok:

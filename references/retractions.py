@@ -39,11 +39,11 @@ from rapidfuzz import fuzz
 from references.errors import ReferenceParseError
 from references.models import EvidenceReason, Reference, RetractionStatus
 
-__all__ = ["RetractionIndex", "RetractionMatch", "RetractionRecord", "apply", "normalize_doi"]
+__all__ = ["NOTICE_SEVERITY", "RetractionIndex", "RetractionMatch", "RetractionRecord", "apply", "normalize_doi"]
 
 _DOI_RE = re.compile(r"10\.\d{4,9}/\S+", re.I)
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_SEVERITY = {
+NOTICE_SEVERITY = {  # which notice outranks which: retraction > expression of concern > correction
     RetractionStatus.RETRACTED: 3,
     RetractionStatus.EXPRESSION_OF_CONCERN: 2,
     RetractionStatus.CORRECTION: 1,
@@ -131,7 +131,7 @@ def _status_of(records: list[RetractionRecord]) -> RetractionRecord | None:
     for rec in sorted(records, key=lambda r: _date_key(r.date)):
         if rec.status is RetractionStatus.NONE:
             best = None
-        elif best is None or _SEVERITY[rec.status] >= _SEVERITY[best.status]:
+        elif best is None or NOTICE_SEVERITY[rec.status] >= NOTICE_SEVERITY[best.status]:
             best = rec
     return best
 

@@ -26,15 +26,10 @@ from references.evidence import assess
 from references.evidence.source_type import type_conclusions
 from references.lookup.records import WorkRecord
 from references.models import EvidenceReason, Reference, RetractionStatus, StudyDesign
+from references.retractions import NOTICE_SEVERITY
 
 __all__ = ["with_records"]
 
-_SEVERITY = {
-    RetractionStatus.NONE: 0,
-    RetractionStatus.CORRECTION: 1,
-    RetractionStatus.EXPRESSION_OF_CONCERN: 2,
-    RetractionStatus.RETRACTED: 3,
-}
 # The registry whose types are trusted first: PubMed indexers assign designs; the others only broad types.
 _ORDER = {"pubmed": 0, "europepmc": 1, "openalex": 2, "crossref": 3}
 
@@ -78,7 +73,7 @@ def _notices(assessed: Reference, records: list[WorkRecord]) -> Reference:
     best = None
     for rec in records:
         for notice in rec.notices:
-            if _SEVERITY[notice.status] > _SEVERITY[best[1].status if best else ev.retraction]:
+            if NOTICE_SEVERITY[notice.status] > NOTICE_SEVERITY[best[1].status if best else ev.retraction]:
                 best = (rec, notice)
     if best is None:
         return assessed

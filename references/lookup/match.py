@@ -189,13 +189,15 @@ def _decision(diffs: list[RegistryDifference]) -> str:
 def best_match(
     ref: Reference, records: list[WorkRecord], *, by_identifier: bool
 ) -> tuple[MatchResult | None, list[MatchResult]]:
-    """The best accepted candidate and, when others come within the margin, the competing ones."""
+    """The best accepted candidate and, when others come within the margin, the competing ones.
+    With none accepted, the closest candidate with its ``no_match`` decision (its score shows how
+    near the registry came), or None without candidates."""
     scored = sorted((compare(ref, r, by_identifier=by_identifier) for r in records), key=lambda m: -m.score)
     if by_identifier:
         return (scored[0] if scored else None), []
     accepted = [m for m in scored if m.decision in ("match", "mismatch")]
     if not accepted:
-        return None, []
+        return (scored[0] if scored else None), []
     best = accepted[0]
     rivals = [
         m

@@ -38,9 +38,9 @@ from pathlib import Path
 from references.evidence.registry import with_records
 from references.lookup import crossref, europepmc, openalex, pubmed
 from references.lookup.client import Fetch, FetchError, RegistryClient, Response
-from references.lookup.match import MatchResult, best_match, compare, fold
+from references.lookup.match import MatchResult, best_match, compare
 from references.lookup.records import Candidates, WorkRecord, year_of
-from references.lookup.store import LookupStore, request_key
+from references.lookup.store import LookupStore, family_key, request_key
 from references.models import (
     EvidenceReason,
     Reference,
@@ -51,7 +51,7 @@ from references.models import (
     SkippedInput,
     SourceType,
 )
-from references.retractions import normalize_doi
+from references.retractions import NOTICE_SEVERITY, normalize_doi
 
 __all__ = ["REGISTRIES", "LookupOutcome", "LookupSettings", "lookup_references"]
 
@@ -61,12 +61,6 @@ _MODULES: dict[str, Callable[[Reference, Fetch], Candidates]] = {
     "pubmed": pubmed.lookup,
     "openalex": openalex.lookup,
     "europepmc": europepmc.lookup,
-}
-_SEVERITY = {
-    RetractionStatus.NONE: 0,
-    RetractionStatus.CORRECTION: 1,
-    RetractionStatus.EXPRESSION_OF_CONCERN: 2,
-    RetractionStatus.RETRACTED: 3,
 }
 
 
@@ -143,8 +137,8 @@ class _Run:
             found = self.store.by_pmid(registry, pmid)
             return Candidates(by="pmid", records=found) if found else None
         if ref.title and ref.authors:
-            words = fold(ref.authors[0].family).split()
-            block = self.store.by_author_year(registry, words[-1], year_of(ref.year)) if words else []
+            family = family_key(ref.authors[0].family)
+            block = self.store.by_author_year(registry, family, year_of(ref.year)) if family else []
             accepted = [r for r in block if compare(ref, r, by_identifier=False).decision != "no_match"]
             return Candidates(by="title", records=accepted) if accepted else None
         return None
@@ -191,7 +185,7 @@ class _Run:
         ev = ref.evidence
         for doi in sorted(dois):
             for notice, source in self.store.notices(doi):
-                if _SEVERITY[notice.status] > _SEVERITY[ev.retraction]:
+                if NOTICE_SEVERITY[notice.status] > NOTICE_SEVERITY[ev.retraction]:
                     reason = EvidenceReason(
                         field="retraction_list",
                         cue=f"doi match ({source}, lookup store)",
@@ -206,6 +200,14 @@ class _Run:
                         }
                     )
         return ref if ev is ref.evidence else ref.model_copy(update={"evidence": ev})
+
+
+_UNLISTED = {
+    SourceType.BOOK: "book",
+    SourceType.CHAPTER: "book chapter",
+    SourceType.THESIS: "thesis",
+    SourceType.OTHER: "report or other work outside journals",
+}
 
 
 def _not_lookable(ref: Reference) -> str | None:
@@ -283,13 +285,9 @@ def _verdict(ref: Reference, results: list[_Result], answers: list[RegistryAnswe
         misses = "; ".join(f"{a.registry}: {a.why}" for a in answered)
         return build(RegistryStatus.NOT_FOUND, why=f"no record in {asked} ({misses})")
     if answered:
-        return build(
-            RegistryStatus.NOT_CHECKED,
-            why=f"no registry record, and registries do not list every {ref.source_type.value.replace('_', ' ')}",
-        )
-    return build(
-        RegistryStatus.NOT_CHECKED, why="; ".join(f"{a.registry}: {a.why}" for a in errors) or "no registry asked"
-    )
+        kind = _UNLISTED.get(ref.source_type, "work of this kind")
+        return build(RegistryStatus.NOT_CHECKED, why=f"no registry record, and registries do not list every {kind}")
+    return build(RegistryStatus.NOT_CHECKED, why="no registry asked")
 
 
 def _skipped(references: list[Reference]) -> list[SkippedInput]:

@@ -48,7 +48,7 @@ from references.lookup.records import Notice, WorkRecord
 from references.models import RetractionStatus
 from references.retractions import RetractionIndex
 
-__all__ = ["ImportResult", "LookupStore", "default_store_path", "request_key"]
+__all__ = ["ImportResult", "LookupStore", "default_store_path", "family_key", "request_key"]
 
 _CREDENTIALS = {"api_key", "mailto", "email", "tool"}
 _SCHEMA = """
@@ -93,9 +93,10 @@ class ImportResult:
     records: int
 
 
-def _family_key(rec: WorkRecord) -> str | None:
-    first = fold(rec.first_author)
-    return first.split()[-1] if first else None
+def family_key(name: str | None) -> str | None:
+    """The blocking key of a first author: the last word of the folded family name ("van der Berg" -> "berg")."""
+    words = fold(name).split()
+    return words[-1] if words else None
 
 
 class LookupStore:
@@ -213,7 +214,16 @@ class LookupStore:
         sql = "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         for rec in records:
             batch.append(
-                (rec.source, rec.id, rec.doi, rec.pmid, _family_key(rec), rec.year, rec.model_dump_json(), origin)
+                (
+                    rec.source,
+                    rec.id,
+                    rec.doi,
+                    rec.pmid,
+                    family_key(rec.first_author),
+                    rec.year,
+                    rec.model_dump_json(),
+                    origin,
+                )
             )
             count += 1
             if len(batch) >= 1000:

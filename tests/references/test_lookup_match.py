@@ -82,3 +82,10 @@ def test_two_works_that_fit_equally_are_ambiguous():
     assert best is not None and [r.record.id for r in rivals] == ["99999999"]
     alone, none = best_match(ref(doi=None), [RECORD], by_identifier=False)
     assert alone is not None and none == []
+
+
+def test_no_accepted_candidate_still_reports_the_closest():
+    far = ref(doi=None, title="Budesonide maintenance in severe asthma")
+    closest, _ = best_match(far, [RECORD], by_identifier=False)
+    assert closest is not None and closest.decision == "no_match" and 0 < closest.score < 100
+    assert best_match(far, [], by_identifier=False) == (None, [])

@@ -28,6 +28,9 @@ def registry_triggers(ref: Reference) -> list[Trigger]:
     return out
 
 
+NEAR_MISS = 70.0  # a registry candidate this close makes "does not exist" unlikely
+
+
 class ReferenceNotFound(Rule):
     """No registry asked knows the cited work: it may be fabricated or garbled.
 
@@ -37,7 +40,9 @@ class ReferenceNotFound(Rule):
     work with its DOI or PMID, or with its title, first author and year. A DOI
     that does not resolve at Crossref is named as such. Confidence grows with
     the number of registries that answered: high with three or more (or a DOI
-    that resolves nowhere), medium with two, low with one.
+    that resolves nowhere), medium with two, low with one, and low whenever
+    some registry's best candidate scored 70 or more (a near miss: more likely
+    garbled than invented).
 
     ## Why it matters
     Fabricated and garbled references, more and more of them written by text
@@ -89,6 +94,8 @@ class ReferenceNotFound(Rule):
     def _confidence(self, ref: Reference) -> Confidence:
         checked = ref.registry.checked if ref.registry else []
         answered = [a for a in checked if a.outcome != "error"]
+        if any((a.score or 0) >= NEAR_MISS for a in answered):  # a close candidate: garbled, or a parser slip
+            return Confidence.LOW
         doi_dead = any(a.registry == "crossref" and a.by == "doi" and a.outcome == "not_found" for a in answered)
         if len(answered) >= 3 or (doi_dead and len(answered) >= 2):
             return Confidence.HIGH
