@@ -77,6 +77,9 @@ def test_manuscript_end_to_end(registry_server, tmp_path, cache, capsys, report_
     assert mismatch["reference_keys"] == ["10"]
     assert "year '2015' in the entry vs '2012' in the record" in mismatch["message"]
     assert "belongs to another work" in mismatch["message"]
+    # CIT008 extended: Crossref's updated-by correction notice of reference 6
+    [notice] = by_code["CIT008"]
+    assert notice["reference_keys"] == ["6"] and notice["severity"] == "info" and "Crossref" in notice["message"]
     text = MANUSCRIPT.read_text(encoding="utf-8")
     for f in report["findings"]:
         assert text[f["span"]["start"] : f["span"]["end"]] == f["quoted"]
