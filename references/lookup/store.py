@@ -106,7 +106,8 @@ class LookupStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30.0)
+            self._db.execute("PRAGMA journal_mode=WAL")  # several runs may share one store
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as err:
             raise ReferenceParseError(f"{self.path}: cannot open the lookup store: {err}") from None
@@ -124,18 +125,28 @@ class LookupStore:
     # responses -------------------------------------------------------------------------------------------
 
     def cached(self, key: str, ttl_seconds: float) -> tuple[int, bytes] | None:
-        with self._lock:
-            row = self._db.execute("SELECT status, body, fetched_at FROM responses WHERE key = ?", (key,)).fetchone()
+        """The kept response for ``key`` younger than the TTL; a store that cannot be read answers None."""
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT status, body, fetched_at FROM responses WHERE key = ?", (key,)
+                ).fetchone()
+        except sqlite3.Error:
+            return None
         if row is None or time.time() - row[2] > ttl_seconds:
             return None
         return int(row[0]), bytes(row[1])
 
     def keep(self, key: str, registry: str, url: str, status: int, body: bytes) -> None:
-        with self._lock:
-            self._db.execute(
-                "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
-                (key, registry, url, status, body, time.time()),
-            )
+        """Keep a response; when the store is locked or full the run goes on uncached."""
+        try:
+            with self._lock:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
+                    (key, registry, url, status, body, time.time()),
+                )
+        except sqlite3.Error:
+            pass
 
     # records ---------------------------------------------------------------------------------------------
 

@@ -92,6 +92,9 @@ class MetadataMismatch(Rule):
             name = REGISTRY_NAMES.get(check.source or "", check.source or "registry")
             where = f"{name} record {check.id}" if check.id else f"the {name} record"
             start, end, claim_id = entry_or_first_citation(ref, ctx)
+            other_work = check.differences[0].field in ("doi", "pmid")
+            # the other work's title is already in the DOI's difference: not said twice
+            said = [d for d in check.differences if not (other_work and d.field == "title")]
             evidence = [
                 Trigger(
                     kind="registry_difference",
@@ -101,13 +104,12 @@ class MetadataMismatch(Rule):
                 )
                 for d in check.differences
             ]
-            other_work = check.differences[0].field in ("doi", "pmid")
             yield self.finding(
                 ctx,
                 start=start,
                 end=end,
                 message=f"Reference {entry_label(ref)} does not match {where}: "
-                + "; ".join(_describe(d) for d in check.differences)
+                + "; ".join(_describe(d) for d in said)
                 + ".",
                 claim_id=claim_id,
                 reference_keys=[ref.key],
