@@ -129,14 +129,12 @@ class _Run:
         if not self.offline_records:
             return None
         doi = normalize_doi(ref.doi)
-        if doi:
-            found = self.store.by_doi(registry, doi)
-            return Candidates(by="doi", records=found) if found else None
+        if doi and (found := self.store.by_doi(registry, doi)):
+            return Candidates(by="doi", records=found)
         pmid = (ref.pmid or "").strip()
-        if pmid.isdigit():
-            found = self.store.by_pmid(registry, pmid)
-            return Candidates(by="pmid", records=found) if found else None
-        if ref.title and ref.authors:
+        if pmid.isdigit() and (found := self.store.by_pmid(registry, pmid)):
+            return Candidates(by="pmid", records=found)
+        if ref.title and ref.authors and not doi and not pmid:
             family = family_key(ref.authors[0].family)
             block = self.store.by_author_year(registry, family, year_of(ref.year)) if family else []
             accepted = [r for r in block if compare(ref, r, by_identifier=False).decision != "no_match"]
@@ -153,6 +151,9 @@ class _Run:
                 candidates = _MODULES[registry](ref, self.fetcher(registry, sent))
             except FetchError as err:
                 return RegistryAnswer(registry=registry, outcome="error", why=str(err))
+            except (TypeError, ValueError, AttributeError, KeyError) as err:  # valid JSON of an unexpected shape
+                why = f"unexpected answer from {registry} ({type(err).__name__})"
+                return RegistryAnswer(registry=registry, outcome="error", why=why)
         by_identifier = candidates.by in ("doi", "pmid")
         best, rivals = best_match(ref, candidates.records, by_identifier=by_identifier)
         return _Result(registry, candidates, best, rivals, cached=not sent)

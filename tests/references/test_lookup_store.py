@@ -143,3 +143,17 @@ def test_imported_retraction_notice_applies_by_doi(registry_server, tmp_path):
     ev = out.references[0].evidence
     assert ev.retraction is RetractionStatus.RETRACTED and "dois.txt" in (ev.retraction_source or "")
     assert ev.reasons[-1].field == "retraction_list" and "lookup store" in ev.reasons[-1].cue
+
+
+def test_an_answer_of_unexpected_shape_is_not_fatal(registry_server, tmp_path, monkeypatch):
+    from references.lookup import stage
+    from references.lookup.crossref import parse_works
+
+    def odd(ref, fetch):
+        return parse_works({"message": {"items": 5}})  # valid JSON, not a work list
+
+    monkeypatch.setitem(stage._MODULES, "crossref", odd)
+    out = lookup_references([TRIAL], settings(registry_server, tmp_path))
+    [crossref_answer] = [a for a in out.references[0].registry.checked if a.registry == "crossref"]
+    assert crossref_answer.outcome == "error" and "unexpected answer from crossref (TypeError)" in crossref_answer.why
+    assert out.references[0].registry.status is RegistryStatus.MATCHED  # PubMed's match stands
