@@ -1,7 +1,8 @@
 """NCBI E-utilities for PubMed: ``esearch.fcgi`` to find PMIDs, ``efetch.fcgi`` for the records.
 
 A PMID goes straight to efetch; a DOI is searched as ``"<doi>"[doi]``; a title
-as ``<title>[ti] AND <family>[1au] AND <year-1>:<year+1>[dp]``. Each record
+as its first eight significant words, each tagged ``[ti]``, with
+``<family>[1au]`` and ``<year-1>:<year+1>[dp]``. Each record
 gives the abstract (labelled parts joined as "LABEL: text"), the
 ``PublicationTypeList`` (Randomized Controlled Trial, Meta-Analysis, Case
 Reports, ...), the MeSH check tags ``Humans`` / ``Animals`` (added to the
@@ -36,7 +37,8 @@ _NOTICES = {
     "ErratumIn": RetractionStatus.CORRECTION,
 }
 _CHECK_TAGS = ("Humans", "Animals")
-_QUERY_JUNK = re.compile(r"[\[\]()\"*:]+")
+_QUERY_JUNK = re.compile(r"[\[\]()\"*:;,.?!]+")
+_STOP = {"the", "and", "for", "with", "from", "into", "than", "that", "this", "are", "was", "were", "its", "not"}
 
 
 def _text(elem: Element | None) -> str | None:
@@ -155,9 +157,10 @@ def _search_ids(body: bytes) -> list[str]:
 
 
 def title_term(ref: Reference) -> str:
-    """``<title words>[ti] AND <family>[1au] AND 2018:2020[dp]`` for esearch."""
-    words = " ".join(_QUERY_JUNK.sub(" ", ref.title or "").split())
-    term = f"{words}[ti]"
+    """``w1[ti] AND w2[ti] … AND <family>[1au] AND 2018:2020[dp]`` for esearch: a search tag applies to
+    the one term before it, so each of the title's first eight significant words carries its own."""
+    words = [w for w in _QUERY_JUNK.sub(" ", ref.title or "").split() if len(w) > 2 and w.lower() not in _STOP]
+    term = " AND ".join(f"{w}[ti]" for w in words[:8]) or f"{ref.title}[ti]"
     if ref.authors:
         term += f" AND {_QUERY_JUNK.sub(' ', ref.authors[0].family).strip()}[1au]"
     year = year_of(ref.year)

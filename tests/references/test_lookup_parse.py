@@ -96,3 +96,17 @@ def test_europepmc_core_results_and_no_results():
     assert any(r.abstract for r in records)
     none = json.loads(recorded("europepmc/responses/JonasHeinickeBio__pyEuropePMC/search_no_results.json"))
     assert europepmc.parse_search(none) == []
+
+
+def test_pubmed_title_search_tags_each_word():
+    from references.models import Author, Reference
+
+    ref = Reference(
+        key="1",
+        title="Thyroid storm in pediatrics: a systematic review",
+        authors=[Author(family="Abisad")],
+        year="2023",
+    )
+    assert pubmed.title_term(ref) == (
+        "Thyroid[ti] AND storm[ti] AND pediatrics[ti] AND systematic[ti] AND review[ti] AND Abisad[1au] AND 2022:2024[dp]"
+    )
