@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -48,8 +49,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 _VENUE_STOP = {"the", "of", "and", "for", "in", "on", "de", "la", "und", "fur", "a"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
-    """Lower case, accents and punctuation removed, spaces collapsed."""
+    """Lower case, accents and punctuation removed, spaces collapsed (memoized: a store lookup folds
+    the same record titles and names for every candidate it scores)."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKD", text)
