@@ -118,6 +118,56 @@ class InTextEvidence(BaseModel):
     evidence: EvidenceAssessment
 
 
+class RegistryStatus(str, Enum):
+    """What the registry lookups concluded about one reference (values may be added, never renamed)."""
+
+    MATCHED = "matched"
+    NOT_FOUND = "not_found"
+    MISMATCH = "mismatch"
+    AMBIGUOUS = "ambiguous"
+    NOT_CHECKED = "not_checked"
+
+
+class RegistryDifference(BaseModel):
+    """One field where the entry and the registry record disagree beyond typing errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: str  # "doi" (resolves to another work) | "title" | "first_author" | "year" | "venue"
+    reference: str  # the value in the entry
+    registry: str  # the value in the record
+    score: float | None = None  # the rapidfuzz similarity for title and venue
+
+
+class RegistryAnswer(BaseModel):
+    """What one registry said about one reference."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    registry: str  # crossref | pubmed | openalex | europepmc | store
+    outcome: str  # found | not_found | error
+    by: str | None = None  # how it was asked: doi | pmid | title
+    id: str | None = None  # the record's identifier when found
+    score: float | None = None  # the match score of the best candidate, 0..100
+    why: str | None = None  # for errors and misses: "timeout", "HTTP 500", "DOI does not resolve"
+    cached: bool = False  # answered from the local store without a request
+
+
+class RegistryCheck(BaseModel):
+    """The registry verdict on a reference: the ``registry`` object of the JSON report."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: RegistryStatus
+    source: str | None = None  # the registry whose record decided it
+    id: str | None = None  # that record's identifier (DOI, PMID, OpenAlex W-id, ...)
+    score: float | None = None  # the match score, 0..100
+    differences: list[RegistryDifference] = Field(default_factory=list)
+    checked: list[RegistryAnswer] = Field(default_factory=list)
+    why: str | None = None  # for not_checked, not_found and ambiguous: the reason in words
+    candidates: list[str] = Field(default_factory=list)  # for ambiguous: the competing record ids
+
+
 class Reference(BaseModel):
     """A reference entry from any source, normalized to CSL-like fields."""
 
@@ -147,6 +197,7 @@ class Reference(BaseModel):
     extra: dict[str, str] = Field(default_factory=dict)  # other raw fields kept for evidence (note, evidence_level)
     source_type: SourceType = SourceType.OTHER
     evidence: EvidenceAssessment = Field(default_factory=EvidenceAssessment)
+    registry: RegistryCheck | None = None  # null when lookups are off (``--lookup`` turns them on)
 
 
 class LinkStatus(str, Enum):

@@ -1,5 +1,9 @@
 """Retraction lists: the Retraction Watch CSV (as Crossref publishes it) or a plain DOI list.
 
+Column names are matched without case or spaces, so derived tables that keep the Retraction Watch
+names ("OriginalPaperDOI,RetractionDOI", or lower-cased ones) read as the CSV, with the columns
+they lack empty (no nature means retraction; no record id means the row number).
+
 ``RetractionIndex.load(path)`` reads either format; ``index.match(reference)``
 looks an entry up, by DOI exactly first, then by title, first author and year
 fuzzily (rapidfuzz ``token_sort_ratio`` >= ``title_threshold``, default 92, on
@@ -23,7 +27,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -35,11 +39,11 @@ from rapidfuzz import fuzz
 from references.errors import ReferenceParseError
 from references.models import EvidenceReason, Reference, RetractionStatus
 
-__all__ = ["RetractionIndex", "RetractionMatch", "RetractionRecord", "apply", "normalize_doi"]
+__all__ = ["NOTICE_SEVERITY", "RetractionIndex", "RetractionMatch", "RetractionRecord", "apply", "normalize_doi"]
 
 _DOI_RE = re.compile(r"10\.\d{4,9}/\S+", re.I)
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_SEVERITY = {
+NOTICE_SEVERITY = {  # which notice outranks which: retraction > expression of concern > correction
     RetractionStatus.RETRACTED: 3,
     RetractionStatus.EXPRESSION_OF_CONCERN: 2,
     RetractionStatus.CORRECTION: 1,
@@ -127,7 +131,7 @@ def _status_of(records: list[RetractionRecord]) -> RetractionRecord | None:
     for rec in sorted(records, key=lambda r: _date_key(r.date)):
         if rec.status is RetractionStatus.NONE:
             best = None
-        elif best is None or _SEVERITY[rec.status] >= _SEVERITY[best.status]:
+        elif best is None or NOTICE_SEVERITY[rec.status] >= NOTICE_SEVERITY[best.status]:
             best = rec
     return best
 
@@ -162,6 +166,14 @@ class RetractionIndex:
     def __len__(self) -> int:
         return self._size
 
+    def effective_records(self) -> Iterator[RetractionRecord]:
+        """Per paper DOI, the notice that stands (the most severe not reinstated afterwards);
+        ``verifier lookups import`` copies these into the lookup store."""
+        for records in self._by_doi.values():
+            rec = _status_of(records)
+            if rec is not None:
+                yield rec
+
     @classmethod
     def load(cls, path: str | Path, **kwargs: float) -> RetractionIndex:
         """Read a Retraction Watch CSV (header with "Record ID") or a plain DOI list."""
@@ -172,7 +184,8 @@ class RetractionIndex:
         except OSError as exc:
             raise ReferenceParseError(f"{path}: cannot read retraction list: {exc.strerror}") from exc
         first = text.split("\n", 1)[0]
-        if "Record ID" in first and "," in first:
+        squashed = first.lower().replace(" ", "")
+        if "," in first and ("recordid" in squashed or "originalpaperdoi" in squashed):
             index = cls(_csv_records(text), source="Retraction Watch", **kwargs)
         else:
             index = cls(_doi_list_records(text, path.name), source=path.name, **kwargs)
@@ -254,8 +267,9 @@ _COLUMNS = (
 
 def _csv_records(text: str) -> Iterable[RetractionRecord]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in next(reader, [])]
-    indexes = [header.index(c) if c in header else len(header) for c in _COLUMNS]
+    header = [h.strip().lower().replace(" ", "") for h in next(reader, [])]
+    wanted = [c.lower().replace(" ", "") for c in _COLUMNS]
+    indexes = [header.index(c) if c in header else len(header) for c in wanted]
     width = max(indexes) + 1  # one past the last column used; a missing column reads as ""
     pick = itemgetter(*indexes)
     pad = [""] * width
@@ -269,7 +283,7 @@ def _csv_records(text: str) -> Iterable[RetractionRecord]:
         if status is None:
             continue
         yield RetractionRecord(
-            rid.strip(),
+            rid.strip() or f"row {reader.line_num}",
             status,
             title.strip(),
             _fast_family(author),

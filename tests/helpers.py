@@ -62,3 +62,35 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> Ca
 
     monkeypatch.setattr(owner, name, counted)
     return counter
+
+
+def cited_context(sentences: list[tuple[str, list[str]]], refs: list, *, checkworthy: bool = True):
+    """A rule context of one sentence per line, each citing the given keys with a marker '[k,...]' at its end."""
+    from claims.models import Claim, Document
+    from claims.spans import LineIndex
+    from references.models import Link
+    from verifier.rules.base import RuleContext
+
+    text, claims, links = "", [], []
+    for i, (sentence, keys) in enumerate(sentences, 1):
+        marker = f"[{','.join(keys)}]" if keys else ""
+        line = f"{sentence} {marker}.".replace(" .", ".") if marker else sentence
+        start = len(text)
+        text += line + "\n"
+        lines = LineIndex(text)
+        claim = Claim(id=f"c{i}", text=line, span=lines.span(start, start + len(line)), checkworthy=checkworthy)
+        claims.append(claim)
+        if marker:
+            m_start = start + line.index(marker)
+            for k in keys:
+                links.append(
+                    Link(
+                        claim_id=claim.id,
+                        marker_text=marker,
+                        marker_span=lines.span(m_start, m_start + len(marker)),
+                        cited=k,
+                        reference_key=k,
+                    )
+                )
+    doc = Document(path="t.md", text=text, sha256="0" * 64, format="md", encoding="utf-8", claims=claims)
+    return RuleContext.build(doc, refs, links, has_reference_list=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -23,6 +23,21 @@ from verifier.models import Severity
 
 class ConfigError(VerifierError):
     """Bad configuration: unknown key, bad value, unreadable file."""
+
+
+Registry = Literal["crossref", "pubmed", "openalex", "europepmc"]
+
+
+class LookupUrls(BaseModel):
+    """``[tool.verifier.lookup-urls]``: base URLs that stand in for the registries (a mirror, a test server).
+    Crossref's is the part before ``/works``, PubMed's the part before ``/esearch.fcgi``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    crossref: str | None = None
+    pubmed: str | None = None
+    openalex: str | None = None
+    europepmc: str | None = None
 
 
 class VerifierConfig(BaseModel):
@@ -43,6 +58,18 @@ class VerifierConfig(BaseModel):
     extend_boosters: list[str] = Field(default_factory=list, alias="extend-boosters")
     extend_absolutes: list[str] = Field(default_factory=list, alias="extend-absolutes")
     retractions: str | None = None  # path to a Retraction Watch CSV or a DOI list
+    # Registry lookups (off while ``lookups`` is empty; ``--lookup`` fills it with every registry).
+    lookups: list[Registry] = Field(default_factory=list)
+    lookup_urls: LookupUrls = Field(default_factory=LookupUrls, alias="lookup-urls")
+    lookup_cache: str | None = Field(default=None, alias="lookup-cache")  # the SQLite store's path
+    lookup_ttl_days: float = Field(default=30.0, gt=0, alias="lookup-ttl-days")
+    lookup_timeout: float = Field(default=10.0, gt=0, alias="lookup-timeout")  # seconds per request
+    lookup_retries: int = Field(default=3, ge=1, le=10, alias="lookup-retries")  # attempts per request
+    lookup_backoff: float = Field(default=0.5, ge=0, alias="lookup-backoff")  # first retry's wait, doubling
+    lookup_concurrency: int = Field(default=4, ge=1, le=32, alias="lookup-concurrency")
+    lookup_rates: dict[Registry, float] = Field(default_factory=dict, alias="lookup-rates")  # requests/s
+    mailto: str | None = None  # contact address: Crossref's polite pool, NCBI's and OpenAlex's contact
+    ncbi_api_key: str | None = Field(default=None, alias="ncbi-api-key")  # or the NCBI_API_KEY variable
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 

@@ -2,7 +2,7 @@
 
     Document ─► reference list found ─► sentences, markers, claims ─► features
              ─► references (in the document and/or external files) ─► evidence, retractions
-             ─► links ─► rules ─► Report
+             ─► registry lookups (only when on) ─► links ─► rules ─► Report
 
 Stages never call each other sideways; each takes models and returns models.
 Nothing here prints; only the loaders at the start read files.
@@ -10,11 +10,13 @@ Nothing here prints; only the loaders at the start read files.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claims.direction import direction
 from claims.document import analyze_document
@@ -39,6 +41,9 @@ from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
 from verifier.rules.base import Rule, RuleContext, claim_view
 
+if TYPE_CHECKING:  # the lookup stage (httpx, sqlite) is imported only when lookups are on
+    from references.lookup.stage import LookupSettings
+
 
 @dataclass
 class Inputs:
@@ -48,6 +53,7 @@ class Inputs:
     sources: dict[str, str] = field(default_factory=dict)  # reference key -> source text
     retractions_path: str | None = None  # Retraction Watch CSV or a DOI list
     against: Sequence[Document] = ()  # documents whose claims this one should agree with
+    lookup_refresh: bool = False  # ``--refresh``: ask the registries again instead of the cache
 
 
 SOURCE_SUFFIXES = (".txt", ".md", ".abstract")
@@ -140,6 +146,32 @@ def grade_references(refs: list[Reference], retractions_path: str | None) -> lis
     return graded
 
 
+def lookup_settings(config: VerifierConfig, refresh: bool = False) -> LookupSettings:
+    """The lookup stage's settings from ``[tool.verifier]``; a relative ``lookup-cache`` is
+    relative to the configuration file, and ``NCBI_API_KEY`` stands in for ``ncbi-api-key``."""
+    from references.lookup.stage import REGISTRIES, LookupSettings
+    from references.lookup.store import default_store_path
+
+    cache = config.lookup_cache
+    if cache and config.source and not Path(cache).expanduser().is_absolute():
+        cache = str(Path(config.source).parent / cache)
+    return LookupSettings(
+        registries=tuple(r for r in REGISTRIES if r in config.lookups),
+        store_path=default_store_path(cache),
+        base_urls={k: v for k, v in config.lookup_urls.model_dump().items() if v},
+        mailto=config.mailto,
+        ncbi_api_key=config.ncbi_api_key or os.environ.get("NCBI_API_KEY") or None,
+        ttl_days=config.lookup_ttl_days,
+        refresh=refresh,
+        timeout=config.lookup_timeout,
+        retries=config.lookup_retries,
+        backoff=config.lookup_backoff,
+        concurrency=config.lookup_concurrency,
+        rates=dict(config.lookup_rates),
+        tool_version=__version__,
+    )
+
+
 def retraction_index(path: str) -> RetractionIndex:
     """The loaded list, reused while the file is unchanged: a many-manuscript run reads a
     60,000-row Retraction Watch file once, not once per paper."""
@@ -195,6 +227,12 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     external, skipped = load_references(inputs.reference_files)
     in_document = list(reflist.entries) if reflist else []
     references = grade_references(external or in_document, inputs.retractions_path)
+    if config.lookups and references:
+        from references.lookup.stage import lookup_references
+
+        looked_up = lookup_references(references, lookup_settings(config, inputs.lookup_refresh))
+        references = looked_up.references
+        skipped.extend(looked_up.skipped)
 
     result = link(doc.claims, references)
     links = list(result.links)

@@ -24,6 +24,8 @@ from verifier.rules.cit.cit006_citation_order import CitationOrder
 from verifier.rules.cit.cit007_mixed_citation_style import MixedCitationStyle
 from verifier.rules.cit.cit008_retracted_reference import RetractedReference
 from verifier.rules.cit.cit009_non_peer_reviewed_source import NonPeerReviewedSource
+from verifier.rules.cit.cit010_reference_not_found import ReferenceNotFound
+from verifier.rules.cit.cit011_metadata_mismatch import MetadataMismatch
 from verifier.rules.con.con001_internal_contradiction import InternalContradiction
 from verifier.rules.con.con002_contradicts_source import ContradictsSource
 from verifier.rules.con.con003_number_mismatch import NumberMismatch
@@ -50,6 +52,8 @@ RULES: tuple[type[Rule], ...] = (
     MixedCitationStyle,
     RetractedReference,
     NonPeerReviewedSource,
+    ReferenceNotFound,
+    MetadataMismatch,
     InternalContradiction,
     ContradictsSource,
     NumberMismatch,

@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-from claims.models import Claim, Document
+from helpers import cited_context as build
+
 from claims.spans import LineIndex
 from references.evidence import assess
-from references.models import Link, LinkStatus, Reference, RetractionStatus, SourceType
+from references.models import LinkStatus, Reference, RetractionStatus, SourceType
 from verifier.models import Severity
 from verifier.rules.base import RuleContext
 from verifier.rules.cit.cit008_retracted_reference import RetractedReference
 from verifier.rules.cit.cit009_non_peer_reviewed_source import Cit009Options, NonPeerReviewedSource
-
-
-def build(sentences: list[tuple[str, list[str]]], refs: list[Reference], *, checkworthy: bool = True) -> RuleContext:
-    """A document of one sentence per line, each citing the given keys with a marker '[k,...]' at its end."""
-    text, claims, links = "", [], []
-    for i, (sentence, keys) in enumerate(sentences, 1):
-        marker = f"[{','.join(keys)}]" if keys else ""
-        line = f"{sentence} {marker}.".replace(" .", ".") if marker else sentence
-        start = len(text)
-        text += line + "\n"
-        lines = LineIndex(text)
-        claim = Claim(id=f"c{i}", text=line, span=lines.span(start, start + len(line)), checkworthy=checkworthy)
-        claims.append(claim)
-        if marker:
-            m_start = start + line.index(marker)
-            for k in keys:
-                links.append(
-                    Link(
-                        claim_id=claim.id,
-                        marker_text=marker,
-                        marker_span=lines.span(m_start, m_start + len(marker)),
-                        cited=k,
-                        reference_key=k,
-                    )
-                )
-    doc = Document(path="t.md", text=text, sha256="0" * 64, format="md", encoding="utf-8", claims=claims)
-    return RuleContext.build(doc, refs, links, has_reference_list=True)
 
 
 def graded(key: str, **kw) -> Reference:

@@ -55,24 +55,27 @@ def _split_sources(text: str) -> tuple[str, dict[str, str]]:
     return SOURCE_LINE.sub("", text).strip() + "\n", sources
 
 
-def _run(rule: type[Rule], text: str, sources: dict[str, str]):
+def _run(rule: type[Rule], text: str, sources: dict[str, str], lookups: dict | None = None):
     if sources and "References" not in text:
         keys = [*sources, str(len(sources) + 1)]  # a second entry, so the list reads as numbered
         entries = "\n".join(f"{key}. Source A, Source B. The cited study {key}. J Example. 2020;1:1-9." for key in keys)
         text = f"{text}\nReferences\n\n{entries}\n"
     decoded, encoding = decode(text.encode("utf-8"))
     doc = Document(path="example.md", text=decoded, sha256="0" * 64, format="md", encoding=encoding)
-    return analyze(doc, VerifierConfig(select=[rule.code], preview=True), Inputs(sources=sources)), decoded
+    config = VerifierConfig.model_validate({"select": [rule.code], "preview": True, **(lookups or {})})
+    return analyze(doc, config, Inputs(sources=sources)), decoded
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_example_flags_and_fix_passes(rule: type[Rule]):
+def test_example_flags_and_fix_passes(rule: type[Rule], request: pytest.FixtureRequest):
+    # Rules that read registry verdicts run their Example against the recorded-registry server.
+    lookups = request.getfixturevalue("lookup_config") if rule.needs_lookups else None
     flagged, fixed = example(rule)
     flagged, sources = _split_sources(flagged)
     fixed, _ = _split_sources(fixed)
-    bad, flagged = _run(rule, flagged, sources)
+    bad, flagged = _run(rule, flagged, sources, lookups)
     assert any(f.code == rule.code for f in bad.findings), f"{rule.code}: Example not flagged"
-    good, fixed = _run(rule, fixed, sources)
+    good, fixed = _run(rule, fixed, sources, lookups)
     assert not [f for f in good.findings if f.code == rule.code], f"{rule.code}: 'Use instead' flagged: {good.findings}"
     for report, text in ((bad, flagged), (good, fixed)):
         for f in report.findings:

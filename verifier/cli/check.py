@@ -22,6 +22,8 @@ from verifier.cli.common import (
     split_codes,
 )
 
+_REGISTRIES = ("crossref", "pubmed", "openalex", "europepmc")
+
 if TYPE_CHECKING:
     from reports.audit import AuditRow
     from verifier.config import VerifierConfig
@@ -63,6 +65,10 @@ def check(
     against: Annotated[
         list[str], typer.Option("--against", help="Compare the claims with another document; repeatable.")
     ] = [],  # noqa: B006
+    lookup: Annotated[
+        bool, typer.Option("--lookup", help="Look each reference up in Crossref, PubMed, OpenAlex and Europe PMC.")
+    ] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="With --lookup: ask again instead of the cache.")] = False,
     by: Annotated[str, typer.Option("--by", help="CSV rows: finding or reference.")] = "finding",
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:
@@ -90,6 +96,8 @@ def check(
     else:
         per_paper, summary_path = batch_targets(paths, formats, output)
     configs = [resolve_config(p, config, **flags) for p in paths]  # each paper's nearest config file
+    if lookup:  # all registries unless the configuration chose some
+        configs = [c if c.lookups else c.model_copy(update={"lookups": list(_REGISTRIES)}) for c in configs]
     every_input = [*paths, *refs, *against, *{c.retractions for c in configs if c.retractions}]
     summary_target = [(Format.csv, summary_path)] if summary_path is not None else []
     check_targets([t for targets in per_paper for t in targets] + summary_target, every_input)
@@ -97,6 +105,7 @@ def check(
         reference_files=refs,
         sources=read_sources(sources) if sources else {},
         against=[read_document(p, max_bytes) for p in against],
+        lookup_refresh=refresh,
     )
     if single:
         report, text = _analyze(paths[0], configs[0], inputs, max_bytes)
@@ -118,7 +127,21 @@ def _analyze(path: str, cfg: VerifierConfig, inputs: Inputs, max_bytes: int) -> 
     from verifier.pipeline import analyze
 
     doc = read_document(path, max_bytes)
-    return analyze(doc, cfg, replace(inputs, retractions_path=cfg.retractions)), doc.text
+    report = analyze(doc, cfg, replace(inputs, retractions_path=cfg.retractions))
+    _warn_lookups(report)
+    return report, doc.text
+
+
+def _warn_lookups(report: Report) -> None:
+    """Registry trouble is never silent: one line on stderr naming each registry that failed."""
+    trouble = [s for s in report.skipped if s.what == "registry lookup"]
+    if trouble:
+        where = "; ".join(f"{s.where}: {s.why}" for s in trouble)
+        print(
+            f"verifier: warning: {report.input.path}: registry lookups incomplete ({where}); "
+            "those references say 'not checked'",
+            file=sys.stderr,
+        )
 
 
 def _check_one(

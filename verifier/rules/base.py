@@ -163,6 +163,7 @@ class Rule:
     since: ClassVar[str] = "0.1.0"
     # Needs cited works to weigh: listed entries, or unlisted ones the manuscript describes.
     needs_references: ClassVar[bool] = False
+    needs_lookups: ClassVar[bool] = False  # reads ``Reference.registry``: silent unless lookups are on
     options_model: ClassVar[type[BaseModel]] = NoOptions
 
     def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:

@@ -31,8 +31,12 @@ class RetractedReference(Rule):
     A citation of a work that was retracted (error), or that carries an
     expression of concern or a correction (info), according to a retraction
     list given with ``--retractions`` (the Retraction Watch CSV as Crossref
-    publishes it, or a DOI list) or to a notice printed in the entry itself
-    ("RETRACTED:", "Retraction in:", PubMed's "Retracted Publication" type).
+    publishes it, or a DOI list), to a notice printed in the entry itself
+    ("RETRACTED:", "Retraction in:", PubMed's "Retracted Publication" type),
+    or, with ``--lookup``, to the registry records: PubMed's
+    ``CommentsCorrectionsList`` (RetractionIn, ExpressionOfConcernIn,
+    ErratumIn), Crossref's ``updated-by`` notices, OpenAlex's
+    ``is_retracted``, and Retraction Watch files imported into the lookup store.
     The finding points at the citation marker; an entry that no sentence
     cites but that sits in the manuscript's list is flagged at the entry.
 
@@ -67,7 +71,8 @@ class RetractedReference(Rule):
 
     ## Options
     None. The list itself is given with ``--retractions`` or
-    ``[tool.verifier] retractions = "path"``.
+    ``[tool.verifier] retractions = "path"``, or imported with
+    ``verifier lookups import`` and used by ``--lookup``.
 
     ## References
     Retraction Watch Database (retractiondatabase.org), distributed by Crossref
