@@ -20,6 +20,7 @@ from claims.direction import direction
 from claims.document import analyze_document
 from claims.errors import InputError
 from claims.features import checkworthiness, describe, find_continuations
+from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
 from claims.quantities import find_quantities
@@ -63,9 +64,15 @@ def read_sources(folder: Path) -> dict[str, str]:
     return out
 
 
-def describe_claims(doc: Document) -> Document:
+def extra_cues(config: VerifierConfig) -> ExtraCues:
+    """The configuration's ``extend-hedges``, ``extend-boosters`` and ``extend-absolutes`` words."""
+    return ExtraCues(tuple(config.extend_hedges), tuple(config.extend_boosters), tuple(config.extend_absolutes))
+
+
+def describe_claims(doc: Document, extra: ExtraCues = NO_EXTRA_CUES) -> Document:
     """Fill each claim's features: certainty, causality, population, direction, quantities,
-    check-worthiness; and record which unmarked claims continue a cited one.
+    check-worthiness; and record which unmarked claims continue a cited one. ``extra``: the
+    configuration's own certainty cue words.
 
     The copies are built with ``with_updates`` and every field of a described claim and of its
     features is set (``continues`` too, ``None`` when it continues nothing), so all claims and
@@ -75,7 +82,7 @@ def describe_claims(doc: Document) -> Document:
     described: list[Claim] = []
     for claim in doc.claims:
         view = claim_view(doc.text, lines, claim)
-        features = describe(view)
+        features = describe(view, extra)
         dir_, negated, dir_cues = direction(view)
         worthy, reason = checkworthiness(
             view,
@@ -189,7 +196,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     doc = doc.model_copy(
         update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
     )
-    doc = describe_claims(doc)
+    doc = describe_claims(doc, extra_cues(config))
 
     external, skipped = load_references(inputs.reference_files)
     in_document = list(reflist.entries) if reflist else []

@@ -7,6 +7,8 @@ the entry-point group ``verifier.rules`` and are loaded lazily, once.
 
 from __future__ import annotations
 
+import os
+from fnmatch import fnmatch
 from functools import cache
 from importlib.metadata import entry_points
 
@@ -107,6 +109,23 @@ def _options(rule: type[Rule], raw: dict[str, object], source: str | None) -> ob
         raise ConfigError(f"{where}: bad value for {rule.code} option '{key}': {first['msg']}") from None
 
 
+def path_forms(path: str, config_source: str | None) -> list[str]:
+    """The names a ``per-file-ignores`` pattern may match ``path`` by: as typed, absolute, and relative to
+    the config file's folder and to the working folder (when below them), with ``/`` separators. So
+    ``"drafts/*.md"`` ignores ``drafts/x.md`` and ``$PWD/drafts/x.md`` alike, and an absolute pattern
+    matches however the path was typed."""
+    absolute = os.path.abspath(path)
+    forms = [path, absolute]
+    folders = [os.getcwd()]
+    if config_source and os.path.isfile(config_source):
+        folders.insert(0, os.path.dirname(os.path.abspath(config_source)))
+    for folder in folders:
+        relative = os.path.relpath(absolute, folder)
+        if not relative.startswith(os.pardir):
+            forms.append(relative)
+    return list(dict.fromkeys(os.path.normpath(f).replace(os.sep, "/") for f in forms))
+
+
 def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
     """Instantiate the rules the configuration selects, with their options and severities."""
     known = {r.code for r in all_rules()}
@@ -121,10 +140,9 @@ def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
         if p != "ALL" and not any(code.startswith(p) for code in selectable):  # a typo must not turn rules off
             raise ConfigError(f"{config.source or 'configuration'}: unknown rule code or prefix '{pattern}'")
     if path is not None:
-        from fnmatch import fnmatch
-
+        forms = path_forms(path, config.source)
         for pattern, codes in config.per_file_ignores.items():
-            if fnmatch(path, pattern):
+            if any(fnmatch(form, pattern.replace("\\", "/")) for form in forms):
                 ignore.extend(codes)
     rules: list[Rule] = []
     for rule in all_rules():

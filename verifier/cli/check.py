@@ -13,13 +13,17 @@ from claims.errors import VerifierError
 from verifier.cli.common import (
     FailOn,
     Format,
+    OutputFormat,
     check_targets,
+    infer_formats,
     output_targets,
+    parse_format,
     parse_rule_options,
     parse_severities,
     read_document,
     resolve_config,
     split_codes,
+    wrote_line,
 )
 
 if TYPE_CHECKING:
@@ -37,7 +41,15 @@ def check(
         ),
     ],
     refs: Annotated[list[str], typer.Option("--refs", "-r", help="Reference file (.bib .json .ris); repeatable.")] = [],  # noqa: B006
-    fmt: Annotated[list[Format], typer.Option("--format", "-f", help="Output format; repeatable.")] = [],  # noqa: B006
+    fmt: Annotated[
+        list[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: json text markdown html sarif csv github, or an installed plugin's; repeatable."
+            " Without it, -o FILE's suffix decides (.json .html .md .sarif .csv), else text.",
+        ),
+    ] = [],  # noqa: B006
     output: Annotated[
         list[str], typer.Option("--output", "-o", help="Output path, directory, or FMT=PATH; repeatable.")
     ] = [],  # noqa: B006
@@ -81,7 +93,7 @@ def check(
         fail_on=fail_on.value if fail_on else None,
         retractions=retractions,
     )
-    formats = fmt or [Format.text]
+    formats = [parse_format(f) for f in fmt] or infer_formats(output) or [Format.text]
     paths = expand_inputs(files)
     single = len(paths) == 1 and not any(Path(f).is_dir() for f in files if f != "-")
     if single:
@@ -101,6 +113,9 @@ def check(
     if single:
         report, text = _analyze(paths[0], configs[0], inputs, max_bytes)
         render_all(report, text, per_paper[0], by=by)
+        written = [path for _, path in per_paper[0] if path is not None]
+        if written:
+            print(wrote_line(written, report.summary.findings_by_severity), file=sys.stderr)
         raise typer.Exit(0 if exit_zero or not _fails(report, configs[0]) else 1)
     rows, failed = [], False
     for path, cfg, targets in zip(paths, configs, per_paper):
@@ -122,7 +137,12 @@ def _analyze(path: str, cfg: VerifierConfig, inputs: Inputs, max_bytes: int) -> 
 
 
 def _check_one(
-    path: str, cfg: VerifierConfig, inputs: Inputs, targets: list[tuple[Format, Path | None]], max_bytes: int, by: str
+    path: str,
+    cfg: VerifierConfig,
+    inputs: Inputs,
+    targets: list[tuple[OutputFormat, Path | None]],
+    max_bytes: int,
+    by: str,
 ) -> tuple[AuditRow, bool]:
     """One manuscript of a many-paper run: its reports written, its row of the audit table, and
     whether it fails. Its own function so the report is freed before the next paper is read."""

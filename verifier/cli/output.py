@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from claims.errors import InputError
-from verifier.cli.common import Format
+from verifier.cli.common import OutputFormat
 from verifier.models import Report
 
 
@@ -40,7 +40,7 @@ def rule_infos() -> tuple[object, ...]:
     return tuple(infos)
 
 
-def render_all(report: Report, source_text: str, targets: list[tuple[Format, Path | None]], *, by: str) -> None:
+def render_all(report: Report, source_text: str, targets: list[tuple[OutputFormat, Path | None]], *, by: str) -> None:
     from reports import render
     from reports.options import RenderOptions, should_color
     from reports.writer import write_atomic

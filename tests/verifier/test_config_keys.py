@@ -1,0 +1,135 @@
+"""Every configuration key changes what a run does: a key that is accepted and read by
+nothing (as ``extend-hedges`` once was) fails here. Each key of ``VerifierConfig`` has a
+case, a base configuration and the key's value; the run with the key must differ from
+the run without it (findings, claim features, skipped input, or the exit code)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from verifier.cli import main
+from verifier.config import VerifierConfig
+from verifier.models import Severity
+from verifier.rules.base import Rule, RuleContext, Status
+
+MANUSCRIPT = """# Introduction
+
+Transcranial stimulation unfailingly relieves depression in patients [1].
+Ketamine reputedly lifts mood within hours in adults [1].
+Esketamine emphatically reduces suicidal thinking in adults [1].
+<!-- verifier: ignore CIT003 -->
+Ketamine cures depression in all patients [1].
+
+# References
+
+1. Smith J, Lee K. A case report of ketamine in one patient. J Psychiatr Res. 2019;12:1-5. doi:10.1000/ketamine.1
+"""
+
+# key -> (base configuration, the key's value): the run with the key must differ from the base run.
+CASES: dict[str, tuple[dict[str, object], object]] = {
+    "select": ({}, ["OVR005"]),
+    "extend-select": ({"select": ["OVR005"]}, ["OVR001"]),
+    "ignore": ({}, ["OVR001"]),
+    "per-file-ignores": ({}, {"drafts/*.md": ["OVR001"]}),
+    "preview": ({}, True),
+    "fail-on": ({"select": ["OVR001"]}, "warning"),
+    "severity": ({}, {"OVR001": "info"}),
+    "rules": ({}, {"OVR001": {"min-evidence-level": 5}}),
+    "warn-unused-ignores": ({}, True),
+    "extend-hedges": ({}, ["reputedly"]),
+    "extend-boosters": ({}, ["emphatically"]),
+    "extend-absolutes": ({}, ["unfailingly"]),
+    "retractions": ({}, "RETRACTIONS"),
+}
+
+
+class _PreviewProbe(Rule):
+    """A preview rule that flags the first claim (only ``preview = true`` runs it)."""
+
+    code = "SUP999"
+    name = "preview-probe"
+    status = Status.PREVIEW
+    default_severity = Severity.INFO
+
+    def check(self, ctx: RuleContext) -> Iterator:
+        claim = ctx.claims[0]
+        yield self.finding(ctx, start=claim.span.start, end=claim.span.end, message="probe", claim_id=claim.id)
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + " }"
+    return json.dumps(value)
+
+
+def _run(tmp_path: Path, capsys, config: dict[str, object]) -> tuple[int, object]:
+    folder = tmp_path / "project"
+    (folder / "drafts").mkdir(parents=True, exist_ok=True)
+    paper = folder / "drafts" / "paper.md"
+    paper.write_text(MANUSCRIPT, encoding="utf-8")
+    retractions = folder / "retracted.txt"
+    retractions.write_text("10.1000/ketamine.1\n", encoding="utf-8")
+    lines = [f"{key} = {_toml(str(retractions) if value == 'RETRACTIONS' else value)}" for key, value in config.items()]
+    (folder / "verifier.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The absolute path, as `$PWD/drafts/paper.md` would give it: per-file-ignores must still match.
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(paper.resolve()), "-f", "json"])
+    out, err = capsys.readouterr()
+    assert exit_info.value.code in (0, 1), err
+    report = json.loads(out)
+    observed = {
+        "findings": [(f["code"], f["severity"], f["quoted"]) for f in report["findings"]],
+        "features": [
+            (c["features"]["certainty"], [q["kind"] for q in c["features"]["cues"]]) for c in report["claims"]
+        ],
+        "skipped": report["skipped"],
+    }
+    return exit_info.value.code, observed
+
+
+def test_every_configuration_key_has_a_case():
+    keys = {field.alias or name for name, field in VerifierConfig.model_fields.items() if not field.exclude}
+    assert keys == set(CASES)
+
+
+@pytest.mark.parametrize("key", sorted(CASES))
+def test_every_configuration_key_changes_something(key, tmp_path: Path, capsys, monkeypatch):
+    import verifier.registry as registry
+
+    probe_rules = (*registry.RULES, _PreviewProbe)
+    monkeypatch.setattr(registry, "all_rules", lambda: tuple(sorted(probe_rules, key=lambda r: r.code)))
+    base, value = CASES[key]
+    without = _run(tmp_path, capsys, base)
+    with_key = _run(tmp_path, capsys, {**base, key: value})
+    assert with_key != without, f"'{key}' changed nothing"
+
+
+def test_configured_cue_words_are_cues_of_their_kind(tmp_path: Path, capsys):
+    _, plain = _run(tmp_path, capsys, {})
+    _, extended = _run(
+        tmp_path,
+        capsys,
+        {"extend-hedges": ["reputedly"], "extend-boosters": ["emphatically"], "extend-absolutes": ["unfailingly"]},
+    )
+    assert [level for level, _ in plain["features"][:3]] == ["neutral", "neutral", "neutral"]
+    assert [level for level, _ in extended["features"][:3]] == ["absolute", "hedged", "strong"]
+    assert ("OVR005", "warning", "unfailingly") in extended["findings"]
+    assert ("OVR001", "warning", "emphatically") in extended["findings"]
+
+
+def test_per_file_ignores_match_relative_to_the_config_folder_and_cwd(tmp_path: Path, monkeypatch):
+    from verifier.registry import path_forms
+
+    config = tmp_path / "verifier.toml"
+    config.write_text("", encoding="utf-8")
+    paper = tmp_path / "drafts" / "x.md"
+    monkeypatch.chdir(tmp_path)
+    assert "drafts/x.md" in path_forms(str(paper), str(config))
+    assert "drafts/x.md" in path_forms("drafts/x.md", str(config))
+    assert str(paper) in path_forms("drafts/x.md", str(config))  # an absolute pattern matches a relative path
+    monkeypatch.chdir(tmp_path / "..")
+    assert f"{tmp_path.name}/drafts/x.md" in path_forms(str(paper), None)  # relative to the working folder
