@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from claims.models import Population
+from claims.models import Claim, Population
 from references.models import Species
 from verifier.models import Confidence, Finding, Severity
 from verifier.rules._evidence import describe_levels, reference_trigger
@@ -91,11 +91,19 @@ class SpeciesExtrapolation(Rule):
                 ctx,
                 start=claim.span.start,
                 end=claim.span.end,
-                message=f"Claim does not name a species but rests only on {' and '.join(kinds)} work "
-                f"({describe_levels(refs)}).",
+                message=f"{_who(claim)} but rests only on {' and '.join(kinds)} work ({describe_levels(refs)}).",
                 claim_id=claim.id,
                 reference_keys=[r.key for r in refs],
                 evidence=[reference_trigger(r) for r in refs],
                 suggestion="say the finding is from animal or in-vitro work ('in rats, …'), or cite a study in humans",
                 confidence=Confidence.HIGH if claim.features.population is Population.HUMAN else Confidence.MEDIUM,
             )
+
+
+def _who(claim: Claim) -> str:
+    """The message's subject: the people the claim names ("Claim is about 'patients'"), or that it names
+    no species (then it reads as a claim about people)."""
+    if claim.features.population is Population.HUMAN:
+        named = [c.text for c in claim.features.cues if c.kind == "species"]
+        return f"Claim is about people ('{named[0]}')" if named else "Claim is about people"
+    return "Claim does not name a species"
