@@ -25,6 +25,12 @@ class ConfigError(VerifierError):
     """Bad configuration: unknown key, bad value, unreadable file."""
 
 
+# Where a finding's documentation lives: ``{code}`` (OVR002), ``{code_lower}`` (ovr002) and ``{name}``
+# (causal-from-correlational) are filled per rule. The default is the README's rule table; a project
+# with its own rule pages sets ``docs-url``, and ``docs-url = ""`` leaves findings without a URL.
+DEFAULT_DOCS_URL = "https://github.com/verifier-project/verifier/blob/main/README.md#rules"
+
+
 class VerifierConfig(BaseModel):
     """The settings a run uses. Field names are the TOML keys with ``-`` for ``_``."""
 
@@ -43,6 +49,7 @@ class VerifierConfig(BaseModel):
     extend_boosters: list[str] = Field(default_factory=list, alias="extend-boosters")
     extend_absolutes: list[str] = Field(default_factory=list, alias="extend-absolutes")
     retractions: str | None = None  # path to a Retraction Watch CSV or a DOI list
+    docs_url: str = Field(default=DEFAULT_DOCS_URL, alias="docs-url")  # template: {code} {code_lower} {name}
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 
@@ -63,6 +70,17 @@ def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool
     s = _specificity(code, select)
     i = _specificity(code, ignore)
     return s >= 0 and s > i
+
+
+def docs_url(template: str, code: str, name: str) -> str | None:
+    """A rule's documentation URL from the ``docs-url`` template; None when the template is empty.
+    A template with an unknown ``{field}`` is a configuration error naming it."""
+    if not template:
+        return None
+    try:
+        return template.format(code=code, code_lower=code.lower(), name=name)
+    except (KeyError, IndexError, ValueError) as err:
+        raise ConfigError(f"docs-url '{template}': use only {{code}}, {{code_lower}} and {{name}} ({err})") from None
 
 
 def _format_error(err: ValidationError, source: str) -> str:

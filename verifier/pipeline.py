@@ -32,10 +32,10 @@ from references.models import Link, LinkStatus, Reference, SkippedInput
 from references.reflist import find_reference_list
 from references.retractions import RetractionIndex, apply
 from verifier import __version__
-from verifier.against import AGAINST_RULES, compare_documents
+from verifier.against import AGAINST_RULES, against_context
 from verifier.config import VerifierConfig
 from verifier.engine import run_rules
-from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
+from verifier.models import InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
 from verifier.rules.base import Rule, RuleContext, claim_view
 
@@ -161,18 +161,20 @@ def _cached_index(path: str, mtime_ns: int, size: int) -> RetractionIndex:
     return RetractionIndex.load(path)
 
 
-def compare_against(ctx: RuleContext, others: Sequence[Document], rules: list[Rule]) -> list[Finding]:
-    """``--against``: A's claims checked against each other document's claims or text,
-    with the configured instances of the source-comparing rules (so selection and
-    severities apply)."""
-    wanted = tuple(r for r in rules if type(r) in AGAINST_RULES)
+def against_runs(
+    ctx: RuleContext, others: Sequence[Document], rules: list[Rule], extra: ExtraCues = NO_EXTRA_CUES
+) -> list[tuple[RuleContext, list[Rule]]]:
+    """``--against``: a context per other document in which A's claims cite it, with the configured
+    instances of the source-comparing rules (so selection and severities apply); the engine runs them
+    with A's suppressions and its crash guard."""
+    wanted = [r for r in rules if type(r) in AGAINST_RULES]
     if not wanted:
         return []
-    findings: list[Finding] = []
+    runs = []
     for other in others:
-        described = describe_claims(analyze_document(other, exclude=_reference_ranges(other)))
-        findings.extend(compare_documents(ctx, described, wanted))
-    return findings
+        described = describe_claims(analyze_document(other, exclude=_reference_ranges(other)), extra)
+        runs.append((against_context(ctx, described), wanted))
+    return runs
 
 
 def _reference_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -211,14 +213,10 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     sources.update(inputs.sources)
     ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
     rules = active_rules(config, doc.path)
-    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
+    also = against_runs(ctx, inputs.against, rules, extra_cues(config)) if inputs.against else []
+    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, also=also)
     findings = engine.findings
     skipped.extend(engine.skipped)
-    if inputs.against:
-        findings = sorted(
-            [*findings, *compare_against(ctx, inputs.against, rules)],
-            key=lambda f: (f.span.start, f.span.end, f.code),
-        )
 
     summary = Summary(
         claims=len(doc.claims),

@@ -14,7 +14,7 @@ from importlib.metadata import entry_points
 
 from pydantic import ValidationError
 
-from verifier.config import ConfigError, VerifierConfig, is_selected
+from verifier.config import ConfigError, VerifierConfig, docs_url, is_selected
 from verifier.rule_redirects import REDIRECTS
 from verifier.rules.base import Rule, Status
 from verifier.rules.cit.cit001_dangling_citation import DanglingCitation
@@ -153,5 +153,7 @@ def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
         if not is_selected(rule.code, select, ignore):
             continue
         raw = config.rules.get(rule.code, {})
-        rules.append(rule(_options(rule, raw, config.source), config.severity.get(rule.code)))
+        instance = rule(_options(rule, raw, config.source), config.severity.get(rule.code))
+        instance.url = docs_url(config.docs_url, rule.code, rule.name)
+        rules.append(instance)
     return rules

@@ -44,6 +44,7 @@ CASES: dict[str, tuple[dict[str, object], object]] = {
     "extend-boosters": ({}, ["emphatically"]),
     "extend-absolutes": ({}, ["unfailingly"]),
     "retractions": ({}, "RETRACTIONS"),
+    "docs-url": ({}, "https://example.org/rules/{code_lower}.html"),
 }
 
 
@@ -83,6 +84,7 @@ def _run(tmp_path: Path, capsys, config: dict[str, object]) -> tuple[int, object
     report = json.loads(out)
     observed = {
         "findings": [(f["code"], f["severity"], f["quoted"]) for f in report["findings"]],
+        "urls": sorted({f["url"] for f in report["findings"]}),
         "features": [
             (c["features"]["certainty"], [q["kind"] for q in c["features"]["cues"]]) for c in report["claims"]
         ],
@@ -133,3 +135,25 @@ def test_per_file_ignores_match_relative_to_the_config_folder_and_cwd(tmp_path: 
     assert str(paper) in path_forms("drafts/x.md", str(config))  # an absolute pattern matches a relative path
     monkeypatch.chdir(tmp_path / "..")
     assert f"{tmp_path.name}/drafts/x.md" in path_forms(str(paper), None)  # relative to the working folder
+
+
+def test_findings_and_sarif_rules_carry_the_docs_url(tmp_path: Path, capsys):
+    _, default = _run(tmp_path, capsys, {})
+    assert default["urls"] == ["https://github.com/verifier-project/verifier/blob/main/README.md#rules"]
+    _, custom = _run(tmp_path, capsys, {"docs-url": "https://example.org/rules/{code_lower}-{name}.html"})
+    assert "https://example.org/rules/ovr005-absolute-language.html" in custom["urls"]
+    _, none = _run(tmp_path, capsys, {"docs-url": ""})
+    assert none["urls"] == [None]
+    _run(tmp_path, capsys, {})  # back to the default configuration
+    sarif = tmp_path / "r.sarif"
+    paper = tmp_path / "project" / "drafts" / "paper.md"
+    with pytest.raises(SystemExit):
+        main(["check", str(paper), "-o", str(sarif)])
+    capsys.readouterr()
+    rules = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["tool"]["driver"]["rules"]
+    assert all(r["helpUri"].startswith("https://") for r in rules) and len(rules) >= 24
+
+
+def test_a_docs_url_with_an_unknown_field_is_a_one_line_error(tmp_path: Path, capsys):
+    with pytest.raises(AssertionError, match="unknown|docs-url"):
+        _run(tmp_path, capsys, {"docs-url": "https://example.org/{rule}"})

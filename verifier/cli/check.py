@@ -112,7 +112,7 @@ def check(
     )
     if single:
         report, text = _analyze(paths[0], configs[0], inputs, max_bytes)
-        render_all(report, text, per_paper[0], by=by)
+        render_all(report, text, per_paper[0], by=by, docs_url=configs[0].docs_url)
         written = [path for _, path in per_paper[0] if path is not None]
         if written:
             print(wrote_line(written, report.summary.findings_by_severity), file=sys.stderr)
@@ -155,7 +155,7 @@ def _check_one(
     except VerifierError as err:
         print(skip_line(path, err), file=sys.stderr)
         return AuditRow(path, error=str(err).replace("\n", " ")), False
-    render_all(report, text, targets, by=by)
+    render_all(report, text, targets, by=by, docs_url=cfg.docs_url)
     outputs = tuple(str(p) for _, p in targets if p is not None)
     return AuditRow(path, _summary_only(report), outputs=outputs), _fails(report, cfg)
 

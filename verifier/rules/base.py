@@ -159,6 +159,7 @@ class Rule:
     def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.options_model()
         self.severity = severity or self.default_severity
+        self.url: str | None = None  # the rule's documentation, set from ``docs-url`` by the registry
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -202,10 +203,11 @@ class Rule:
             "reference_keys": list(reference_keys) if reference_keys else [],
             "evidence": list(evidence) if evidence else [],
             "suggestion": Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
+            "url": self.url,
         }
         if not _valid_finding_values(values):
             return Finding(**values)
-        return build_valid(Finding, {**values, "url": None}, fields_set=set(values))
+        return build_valid(Finding, values, fields_set=set(values))
 
 
 def _valid_finding_values(v: dict[str, object]) -> bool:
@@ -218,6 +220,7 @@ def _valid_finding_values(v: dict[str, object]) -> bool:
         and type(v["confidence"]) is Confidence
         and type(v["span"]) is Span
         and (v["claim_id"] is None or type(v["claim_id"]) is str)
+        and (v["url"] is None or type(v["url"]) is str)
         and type(v["related_claim_ids"]) is list
         and all(type(x) is str for x in v["related_claim_ids"])  # type: ignore[attr-defined]
         and type(v["reference_keys"]) is list
