@@ -205,9 +205,11 @@ class Rule:
             "suggestion": Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
             "url": self.url,
         }
+        if self.url is None:
+            del values["url"]  # left unset, as the constructor leaves it
         if not _valid_finding_values(values):
             return Finding(**values)
-        return build_valid(Finding, values, fields_set=set(values))
+        return build_valid(Finding, {**values, "url": self.url}, fields_set=set(values))
 
 
 def _valid_finding_values(v: dict[str, object]) -> bool:
@@ -220,7 +222,7 @@ def _valid_finding_values(v: dict[str, object]) -> bool:
         and type(v["confidence"]) is Confidence
         and type(v["span"]) is Span
         and (v["claim_id"] is None or type(v["claim_id"]) is str)
-        and (v["url"] is None or type(v["url"]) is str)
+        and type(v.get("url", "")) is str
         and type(v["related_claim_ids"]) is list
         and all(type(x) is str for x in v["related_claim_ids"])  # type: ignore[attr-defined]
         and type(v["reference_keys"]) is list
