@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from reports.options import RenderOptions
-from reports.verdicts import ICONS, Verdict, by_severity
+from reports.verdicts import ICONS, Verdict, by_severity, marker_counts
 from verifier.models import Finding, Report
 
 _SPECIAL = set("\\`*_[]<>|~&$!#")
@@ -50,15 +50,16 @@ def _finding_block(finding: Finding) -> list[str]:
 def render(report: Report, out: TextIO, *, options: RenderOptions) -> None:
     """A heading, a summary table, findings by severity, and the rules that fired."""
     s = report.summary
+    cited, mentions = marker_counts(s)
     lines = [
         f"# Claim verification: {md_escape(report.input.path)}",
         "",
         f"{md_escape(report.tool.name)} {md_escape(report.tool.version)}, "
         f"report schema {md_escape(report.schema_version)}.",
         "",
-        "| claims | check-worthy | markers | references | findings |",
-        "|---:|---:|---:|---:|---:|",
-        f"| {s.claims} | {s.checkworthy_claims} | {s.markers} | {s.references} | {len(report.findings)} |",
+        "| claims | check-worthy | citation markers | author mentions | references | findings |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {s.claims} | {s.checkworthy_claims} | {cited} | {mentions} | {s.references} | {len(report.findings)} |",
         "",
     ]
     if not report.findings:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from reports.options import RenderOptions
-from reports.verdicts import ICONS, SEVERITY_ORDER, Verdict, by_severity
+from reports.verdicts import ICONS, SEVERITY_ORDER, Verdict, by_severity, marker_phrase
 from verifier.models import Finding, Report, Severity
 
 _SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
@@ -73,7 +73,7 @@ def _summary_lines(report: Report, paint: _Painter) -> list[str]:
     lines = [
         paint(f"{len(report.findings)} finding(s)", "bold")
         + f" ({parts}) in {s.claims} claims ({s.checkworthy_claims} check-worthy), "
-        f"{s.markers} markers, {s.references} references."
+        f"{marker_phrase(s)}, {s.references} references."
     ]
     if report.skipped:
         lines.append(paint(f"{len(report.skipped)} input part(s) skipped:", "yellow"))

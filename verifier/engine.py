@@ -21,6 +21,7 @@ from verifier.suppressions import Suppressions, parse_suppressions
 class EngineResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[SkippedInput] = field(default_factory=list)
+    ran: list[Rule] = field(default_factory=list)  # the rules that ran to the end on the manuscript
 
 
 def run_rules(
@@ -37,7 +38,8 @@ def run_rules(
     suppressions = parse_suppressions(ctx.document.text, ctx.document.claims)
     for line, why in suppressions.problems:
         result.skipped.append(SkippedInput(what="suppression comment", where=f"line {line}", why=why))
-    for context, active in [(ctx, rules), *also]:
+    result.ran = _run(ctx, rules, suppressions, result)
+    for context, active in also:
         _run(context, active, suppressions, result)
     if warn_unused_ignores:
         for s in suppressions.active:
@@ -53,7 +55,9 @@ def run_rules(
     return result
 
 
-def _run(ctx: RuleContext, rules: Sequence[Rule], suppressions: Suppressions, result: EngineResult) -> None:
+def _run(ctx: RuleContext, rules: Sequence[Rule], suppressions: Suppressions, result: EngineResult) -> list[Rule]:
+    """Run ``rules`` on ``ctx`` into ``result``; returns those that ran to the end."""
+    ran: list[Rule] = []
     for rule in rules:
         if rule.needs_references and not ctx.references:
             continue
@@ -65,3 +69,5 @@ def _run(ctx: RuleContext, rules: Sequence[Rule], suppressions: Suppressions, re
             )
             continue
         result.findings.extend(f for f in found if not suppressions.silences(f.code, f.span.start))
+        ran.append(rule)
+    return ran

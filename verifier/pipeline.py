@@ -34,6 +34,7 @@ from references.retractions import RetractionIndex, apply
 from verifier import __version__
 from verifier.against import AGAINST_RULES, against_context
 from verifier.config import VerifierConfig
+from verifier.coverage import unchecked_claims
 from verifier.engine import run_rules
 from verifier.models import InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
@@ -223,6 +224,8 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         checkworthy_claims=sum(c.checkworthy for c in doc.claims),
         markers=sum(len(c.markers) for c in doc.claims),
         references=len(references),
+        citation_markers=sum(m.cites for c in doc.claims for m in c.markers),
+        author_mentions=sum(not m.cites for c in doc.claims for m in c.markers),
         findings_by_code=dict(sorted(Counter(f.code for f in findings).items())),
         findings_by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
     )
@@ -242,4 +245,5 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         findings=findings,
         skipped=skipped,
         summary=summary,
+        unchecked_claims=unchecked_claims(doc.claims, links, engine.ran, has_references=bool(references)),
     )

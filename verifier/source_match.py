@@ -29,6 +29,7 @@ from claims.propositions import conflict, outcome_overlap, propositions, stems
 from claims.quantities import find_quantities
 from claims.segment import split_sentences
 from claims.spans import SentenceView
+from references.plain_words import direction_words
 
 __all__ = ["Disagreement", "Match", "SourceIndex", "best_matches", "judge", "source_sentences"]
 
@@ -143,8 +144,8 @@ def _direction_disagreement(
                 if why:
                     return Disagreement(
                         "direction",
-                        f"{why}: the claim says {a.direction.value} in '{a.outcome_text}' for '{a.subject_text}', "
-                        f"the source says {b.direction.value}",
+                        f"{why}: the claim says {direction_words(a.direction)} in '{a.outcome_text}' for "
+                        f"'{a.subject_text}', the source says {direction_words(b.direction)}",
                     )
     if overlap < SENTENCE_DIRECTION_OVERLAP:
         return None
@@ -155,7 +156,9 @@ def _direction_disagreement(
         Direction.NO_CHANGE in pair and pair & {Direction.INCREASE, Direction.DECREASE}
     ):
         return Disagreement(
-            "direction", f"the claim says {d_claim.value}, the closest source sentence says {d_src.value}", strong=False
+            "direction",
+            f"the claim says {direction_words(d_claim)}, the closest source sentence says {direction_words(d_src)}",
+            strong=False,
         )
     return None
 
