@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
-
-from verifier.cli import main
+from helpers import run_cli as run
 
 EXAMPLE = ROOT / "examples" / "manuscript.md"
-
-
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 @pytest.mark.parametrize(
