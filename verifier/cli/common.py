@@ -109,7 +109,7 @@ def infer_formats(outputs: list[str]) -> list[OutputFormat]:
             formats.append(Format.text)
         else:
             formats.append(Format(SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")))
-    return list(dict.fromkeys(formats))
+    return formats
 
 
 def read_document(path: str, max_bytes: int) -> Document:
