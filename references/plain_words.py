@@ -10,7 +10,15 @@ from __future__ import annotations
 from claims.models import Direction
 from references.models import EvidenceLevel, Species, StudyDesign
 
-__all__ = ["cue_words", "design_words", "direction_words", "level_words", "reason_words", "species_words"]
+__all__ = [
+    "cue_words",
+    "design_words",
+    "direction_words",
+    "level_value_words",
+    "level_words",
+    "reason_words",
+    "species_words",
+]
 
 _LEVELS = {
     EvidenceLevel.PRECLINICAL: "preclinical",
@@ -52,6 +60,15 @@ _CUES = {
 def level_words(level: EvidenceLevel) -> str:
     """'level 2', 'preclinical', 'non-scholarly', 'unknown level'."""
     return _LEVELS.get(level, f"level {level.value}")
+
+
+def level_value_words(value: str) -> str:
+    """A level as findings store it (``Trigger.evidence_level``: "2", "non_scholarly") in words; an
+    unknown value as written."""
+    try:
+        return level_words(EvidenceLevel(value))
+    except ValueError:
+        return value
 
 
 def design_words(design: StudyDesign) -> str:

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from claims.models import Claim
 from references.models import EvidenceLevel, LinkStatus, Reference
-from references.plain_words import cue_words, design_words, level_words, reason_words, species_words
+from references.plain_words import cue_words, design_words, level_value_words, reason_words, species_words
 from reports.options import RenderOptions
 from reports.verdicts import (
     ICONS,
@@ -463,10 +463,7 @@ def _evidence_item(page: _Page, t: Trigger) -> str:
     href = page.ref_href(t.reference_key) if t.reference_key else None
     if href:
         text = f'<a href="{href}">{text}</a>'
-    level = ""
-    if t.evidence_level:
-        known = {lvl.value: lvl for lvl in EvidenceLevel}
-        level = f", {_esc(level_words(known[t.evidence_level]) if t.evidence_level in known else t.evidence_level)}"
+    level = f", {_esc(level_value_words(t.evidence_level))}" if t.evidence_level else ""
     detail = ""
     if t.detail:
         detail = f" ({_esc(cue_words(t.detail) if t.kind == 'cue' else t.detail)})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from references.plain_words import cue_words, level_value_words
 from reports.options import RenderOptions
 from reports.verdicts import ICONS, Verdict, by_severity, marker_counts
 from verifier.models import Finding, Report
@@ -37,8 +38,8 @@ def _finding_block(finding: Finding) -> list[str]:
     if finding.quoted:
         lines.append(f"  - Quoted: \u201c{md_escape(_clip(finding.quoted))}\u201d")
     for trigger in finding.evidence:
-        level = f" (evidence level {md_escape(trigger.evidence_level)})" if trigger.evidence_level else ""
-        lines.append(f"  - Evidence, {md_escape(trigger.kind)}: {md_escape(_clip(trigger.text))}{level}")
+        level = f" ({md_escape(level_value_words(trigger.evidence_level))})" if trigger.evidence_level else ""
+        lines.append(f"  - Evidence, {md_escape(cue_words(trigger.kind))}: {md_escape(_clip(trigger.text))}{level}")
     if finding.suggestion is not None:
         fix = md_escape(finding.suggestion.title)
         if finding.suggestion.replacement:

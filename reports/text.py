@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from references.plain_words import cue_words, level_value_words
 from reports.options import RenderOptions
 from reports.verdicts import ICONS, SEVERITY_ORDER, Verdict, by_severity, marker_phrase
 from verifier.models import Finding, Report, Severity
@@ -54,8 +55,8 @@ def _finding_lines(finding: Finding, path: str, paint: _Painter) -> list[str]:
     if finding.quoted:
         lines.append(paint("    | ", "dim") + clean(finding.quoted, _QUOTE_LIMIT))
     for trigger in finding.evidence:
-        level = f" (level {clean(trigger.evidence_level)})" if trigger.evidence_level else ""
-        lines.append(paint(f"    = {clean(trigger.kind)}: ", "dim") + clean(trigger.text, 100) + level)
+        level = f" ({clean(level_value_words(trigger.evidence_level))})" if trigger.evidence_level else ""
+        lines.append(paint(f"    = {clean(cue_words(trigger.kind))}: ", "dim") + clean(trigger.text, 100) + level)
     if finding.suggestion is not None:
         fix = clean(finding.suggestion.title)
         if finding.suggestion.replacement:

@@ -133,3 +133,16 @@ def test_a_long_evidence_list_folds_after_ten():
     many = base.model_copy(update={"evidence": [Trigger(kind="reference", text=f"[{i}]") for i in range(25)]})
     markup = _html(report.model_copy(update={"findings": [many]}), text)
     assert "<summary>and 15 more</summary>" in markup
+
+
+def test_text_and_markdown_evidence_lines_use_plain_words():
+    from reports import render
+
+    text = "TMS is a safe and effective treatment for depression [1].\n\nReferences\n\n" + (
+        "1. Transcranial Magnetic Stimulation. MayoClinic. Published November 27, 2018. Accessed June 22, 2022.\n"
+    )
+    report = analyze_text(text, ["SUP002"])
+    for fmt in ("text", "markdown"):
+        out = io.StringIO()
+        render(fmt, report, out, RenderOptions(source_text=text))
+        assert "non_scholarly" not in out.getvalue() and "(non-scholarly)" in out.getvalue(), fmt
