@@ -58,4 +58,6 @@ def against_context(a_ctx: RuleContext, b_doc: Document) -> RuleContext:
         for c in a_ctx.claims
         if c.checkworthy
     ]
-    return RuleContext.build(a_ctx.document, [reference], links, has_reference_list=True, sources={key: source})
+    return RuleContext.build(
+        a_ctx.document, [reference], links, has_reference_list=True, sources={key: source}, extra_cues=a_ctx.extra_cues
+    )

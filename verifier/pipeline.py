@@ -212,9 +212,12 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
-    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
+    extra = extra_cues(config)
+    ctx = RuleContext.build(
+        doc, references, links, has_reference_list=bool(references), sources=sources, extra_cues=extra
+    )
     rules = active_rules(config, doc.path)
-    also = against_runs(ctx, inputs.against, rules, extra_cues(config)) if inputs.against else []
+    also = against_runs(ctx, inputs.against, rules, extra) if inputs.against else []
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, also=also)
     findings = engine.findings
     skipped.extend(engine.skipped)

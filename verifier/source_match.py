@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from claims.abbreviations import Abbreviations
 from claims.direction import direction
-from claims.features.certainty import certainty
+from claims.features.certainty import NO_EXTRA_CUES, ExtraCues, certainty
 from claims.models import Certainty, Direction, Quantity
 from claims.normalize import normalize
 from claims.propositions import conflict, outcome_overlap, propositions, stems
@@ -107,13 +107,18 @@ def best_matches(
 
 
 def judge(
-    claim: SentenceView, source: str, abbreviations: Abbreviations | None = None, overlap: float = 1.0
+    claim: SentenceView,
+    source: str,
+    abbreviations: Abbreviations | None = None,
+    overlap: float = 1.0,
+    extra: ExtraCues = NO_EXTRA_CUES,
 ) -> list[Disagreement]:
     """How ``claim`` disagrees with the source sentence ``source`` (empty when it does not).
 
     ``overlap`` is the sentence match score from ``best_matches``: directions read
     at sentence level (no shared subject and outcome) count only above
-    ``SENTENCE_DIRECTION_OVERLAP``.
+    ``SENTENCE_DIRECTION_OVERLAP``. ``extra``: the configuration's own certainty words, read in
+    the claim and the source alike.
     """
     abbreviations = abbreviations or Abbreviations()
     src = SentenceView.of(source)
@@ -121,8 +126,8 @@ def judge(
     found = _direction_disagreement(claim, src, abbreviations, overlap)
     if found:
         out.append(found)
-    claim_level, _ = certainty(claim)
-    source_level, source_cues = certainty(src)
+    claim_level, _ = certainty(claim, extra)
+    source_level, source_cues = certainty(src, extra)
     if source_level is Certainty.HEDGED and claim_level is not Certainty.HEDGED:
         hedges = ", ".join(f"'{c.text}'" for c in source_cues if c.kind == "hedge")
         out.append(Disagreement("hedge", f"the source hedges ({hedges}); the claim states it as fact"))

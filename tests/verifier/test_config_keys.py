@@ -157,3 +157,33 @@ def test_findings_and_sarif_rules_carry_the_docs_url(tmp_path: Path, capsys):
 def test_a_docs_url_with_an_unknown_field_is_a_one_line_error(tmp_path: Path, capsys):
     with pytest.raises(AssertionError, match="unknown|docs-url"):
         _run(tmp_path, capsys, {"docs-url": "https://example.org/{rule}"})
+
+
+def test_configured_hedges_are_read_in_the_source_too():
+    """OVR006 compares the claim's certainty with the source's: a hedge of the user's own counts in both."""
+    from claims.models import Document
+    from verifier.pipeline import Inputs, analyze
+
+    claim = Document(
+        path="a.md",
+        text="Vitamin D reduces the severity of COVID-19 in adults.\n",
+        sha256="0",
+        format="md",
+        encoding="utf-8",
+    )
+    source = Document(
+        path="meta.txt",
+        text="Vitamin D reputedly reduces the severity of COVID-19 in adults.\n",
+        sha256="0",
+        format="txt",
+        encoding="utf-8",
+    )
+
+    def codes(**config: object) -> list[str]:
+        report = analyze(
+            claim, VerifierConfig.model_validate({"select": ["OVR006"], **config}), Inputs(against=[source])
+        )
+        return [f.code for f in report.findings]
+
+    assert codes() == []
+    assert codes(**{"extend-hedges": ["reputedly"]}) == ["OVR006"]

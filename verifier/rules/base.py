@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
 from claims.models import Claim, Document, Span
 from claims.normalize import normalize
 from claims.spans import LineIndex, OffsetMap, SentenceView, build_valid
@@ -57,6 +58,7 @@ class RuleContext:
     lines: LineIndex
     has_reference_list: bool = False
     sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
+    extra_cues: ExtraCues = NO_EXTRA_CUES  # the configuration's own certainty words, for reading sources too
     references_by_key: dict[str, Reference] = field(default_factory=dict)
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
     # Normalized views of claims, built on first use by ``view`` and shared by every rule.
@@ -72,6 +74,7 @@ class RuleContext:
         *,
         has_reference_list: bool,
         sources: Mapping[str, str] | None = None,
+        extra_cues: ExtraCues = NO_EXTRA_CUES,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -83,6 +86,7 @@ class RuleContext:
             lines=LineIndex(document.text),
             has_reference_list=has_reference_list,
             sources=dict(sources or {}),
+            extra_cues=extra_cues,
             references_by_key={r.key: r for r in references},
             links_by_claim=by_claim,
         )
