@@ -20,6 +20,13 @@ def corpus_file(prefix: str) -> Path:
     return found[0]
 
 
+def document(text: str, path: str = "case.md"):
+    """A decoded in-memory manuscript (format from the suffix, no file)."""
+    from claims.models import Document
+
+    return Document(path=path, text=text, sha256="0" * 64, format=Path(path).suffix.lstrip("."), encoding="utf-8")
+
+
 def analyze_text(text: str, select: list[str], *, sources: dict[str, str] | None = None, **config: object):
     """Run the whole pipeline on ``text`` with only ``select`` rules; returns the report."""
     from claims.models import Document

@@ -169,15 +169,15 @@ def test_con001_on_seed_corpus_flags_only_the_ect_pair() -> None:
 def test_against_findings_go_through_the_engine_suppressions_and_crash_guard() -> None:
     """``--against`` once called the rules directly: a suppression comment did not silence its
     findings and a rule that raised ended the run."""
+    from helpers import document
+
     from verifier.config import VerifierConfig
     from verifier.pipeline import Inputs, analyze
 
-    other = Document(path="meta.txt", text=SRC, sha256="0", format="txt", encoding="utf-8")
+    other = document(SRC, "meta.txt")
     claim = "Ketamine reduced suicidal ideation in the trial."
-    plain = Document(path="a.md", text=claim + "\n", sha256="0", format="md", encoding="utf-8")
-    silenced = Document(
-        path="a.md", text=f"<!-- verifier: ignore CON002 -->\n{claim}\n", sha256="0", format="md", encoding="utf-8"
-    )
+    plain = document(claim + "\n", "a.md")
+    silenced = document(f"<!-- verifier: ignore CON002 -->\n{claim}\n", "a.md")
     config = VerifierConfig(select=["CON002"])
     assert [f.code for f in analyze(plain, config, Inputs(against=[other])).findings] == ["CON002"]
     assert analyze(silenced, config, Inputs(against=[other])).findings == []

@@ -161,23 +161,12 @@ def test_a_docs_url_with_an_unknown_field_is_a_one_line_error(tmp_path: Path, ca
 
 def test_configured_hedges_are_read_in_the_source_too():
     """OVR006 compares the claim's certainty with the source's: a hedge of the user's own counts in both."""
-    from claims.models import Document
+    from helpers import document
+
     from verifier.pipeline import Inputs, analyze
 
-    claim = Document(
-        path="a.md",
-        text="Vitamin D reduces the severity of COVID-19 in adults.\n",
-        sha256="0",
-        format="md",
-        encoding="utf-8",
-    )
-    source = Document(
-        path="meta.txt",
-        text="Vitamin D reputedly reduces the severity of COVID-19 in adults.\n",
-        sha256="0",
-        format="txt",
-        encoding="utf-8",
-    )
+    claim = document("Vitamin D reduces the severity of COVID-19 in adults.\n", "a.md")
+    source = document("Vitamin D reputedly reduces the severity of COVID-19 in adults.\n", "meta.txt")
 
     def codes(**config: object) -> list[str]:
         report = analyze(
