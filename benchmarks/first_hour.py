@@ -71,7 +71,7 @@ def _seed_000() -> None:
         f"{getattr(s, 'author_mentions', '?')} author mentions; CIT001 says {stated}"
     )
     markup = _html(report, doc.text)
-    counts = {name: markup.count(f'class="claim {name}"') for name in ("v-supported", "v-not-checked")}
+    counts = {name: markup.count(f'class="claim {name}" id=') for name in ("v-supported", "v-not-checked")}
     red = markup.count('class="marker dangling"')
     banner_first = 0 <= markup.find('id="document-problems"') < markup.find('id="overview"')
     print(
