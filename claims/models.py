@@ -59,6 +59,13 @@ class CitationMarker(BaseModel):
     authors: list[str] = Field(default_factory=list)
     year: str | None = None
 
+    @property
+    def cites(self) -> bool:
+        """A citation marker cites something (``[12]``, ``(Smith, 2020)``, ``Smith et al. (2019)``); an author
+        mention ("Nobler and colleagues", "Murrough et al." with no year) names authors and cites nothing.
+        Reports count the two apart: "60 citation markers" and "8 author mentions", never "68 markers"."""
+        return bool(self.keys)
+
 
 class UnitKind(str, Enum):
     """What a segmented unit of text is."""

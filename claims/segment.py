@@ -302,7 +302,7 @@ def _boundary(
     while True:  # markers right after the terminator belong to this sentence
         k = _skip_space(text, nxt, end)
         marker_end = _marker_at(k, markers, starts)
-        if marker_end is None:
+        if marker_end is None or _narrative_opening(text, nxt, k):
             break
         stop = nxt = marker_end
         attached = True
@@ -326,6 +326,13 @@ def _boundary(
     if terminators != "." or attached:
         return stop, nxt
     return (stop, nxt) if _period_ends(text, term_start, sent_start, nxt, end) else None
+
+
+def _narrative_opening(text: str, after_stop: int, marker_start: int) -> bool:
+    """A marker after the terminator and a space that starts with a capital names authors ("Smith et al.
+    reported", "Nobler and colleagues found", "Smith et al. (2019) found"): it opens the next sentence,
+    whereas a bracket, parenthesis or superscript after a full stop ("mortality. [1,2] Diverse") ends this one."""
+    return marker_start > after_stop and text[marker_start].isupper()
 
 
 def _period_ends(text: str, dot: int, sent_start: int, nxt: int, end: int) -> bool:

@@ -23,9 +23,19 @@ from urllib.parse import quote
 
 from claims.models import Claim
 from references.models import EvidenceLevel, LinkStatus, Reference
+from references.plain_words import cue_words, design_words, level_value_words, reason_words, species_words
 from reports.options import RenderOptions
-from reports.verdicts import ICONS, LABELS, SEVERITY_ORDER, Verdict, by_severity, claim_verdicts
-from verifier.models import Finding, Report, Severity
+from reports.verdicts import (
+    ICONS,
+    LABELS,
+    SEVERITY_ORDER,
+    Verdict,
+    by_severity,
+    claim_verdicts,
+    document_level,
+    marker_counts,
+)
+from verifier.models import Finding, Report, Severity, Trigger
 
 # C0 controls (except tab, LF, CR), DEL and lone surrogates cannot be written as
 # UTF-8 or are not allowed in HTML; each becomes U+FFFD, one for one.
@@ -49,6 +59,10 @@ LEVEL_COLOURS: dict[EvidenceLevel, str] = {
     EvidenceLevel.NON_SCHOLARLY: "#cf222e",
     EvidenceLevel.UNKNOWN: "#8c959f",
 }
+# Input formats whose masked copy holds tags and front matter as spaces (claims/markup.py).
+MARKUP_FORMATS = frozenset({"html", "htm", "xml", "nxml", "jats", "tex"})
+EVIDENCE_SHOWN = 10  # a finding lists its first evidence items; the rest fold into "and N more"
+
 SEVERITY_COLOURS = {Severity.ERROR: "#a40e26", Severity.WARNING: "#9a6700", Severity.INFO: "#0a4f8a"}
 
 
@@ -126,6 +140,10 @@ class _Page:
                 seen.add((link.reference_key, claim.id))
                 self.ref_claims.setdefault(link.reference_key, []).append(claim)
         self.rendered_claims: set[str] = set()
+        self.claims_by_id = claims_by_id
+        self.unchecked = {u.claim_id: u.why for u in report.unchecked_claims}
+        # Markup formats leave runs of spaces where tags and front matter were; the view collapses them.
+        self.collapse_spaces = report.input.format in MARKUP_FORMATS
 
     def ref_href(self, key: str) -> str | None:
         anchor = self.anchors.get(key)
@@ -135,7 +153,9 @@ class _Page:
 def _claim_open(page: _Page, claim: Claim) -> str:
     verdict = page.verdicts.get(claim.id, Verdict.SUPPORTED)
     label = LABELS[verdict]
-    parts = [f'<mark class="claim v-{verdict.value}" id="claim-{_esc(claim.id)}" title="{label}">']
+    if verdict is Verdict.NOT_CHECKED:
+        label = f"{label}: {page.unchecked.get(claim.id, '')}".rstrip(": ")
+    parts = [f'<mark class="claim v-{verdict.value}" id="claim-{_esc(claim.id)}" title="{_esc(label)}">']
     findings = page.claim_findings.get(claim.id)
     if findings:
         first = findings[0]
@@ -154,6 +174,8 @@ def _marker_html(page: _Page, cited: Sequence[str], keys: Sequence[str]) -> tupl
     hrefs = [(k, h) for k in keys if (h := page.ref_href(k))]
     if not cited:  # a narrative mention ("Nobler and colleagues") names authors, it cites nothing itself
         return '<span class="marker mention" title="author mention">', "</span>"
+    if not page.report.references:  # the problem is the document's (no list): one banner says it, not every marker
+        return '<span class="marker unresolved" title="not checked: no reference list">', "</span>"
     if not hrefs:
         return (
             '<span class="marker dangling" title="no matching reference entry">',
@@ -229,11 +251,30 @@ def _manuscript_segment(page: _Page, text: str, base: int, claims: Sequence[Clai
     cursor = base
     for pos, _, markup in events:
         if pos > cursor:
-            out.append(_esc(text[cursor - base : pos - base]))
+            out.append(_esc(_shown(page, text[cursor - base : pos - base])))
             cursor = pos
         out.append(markup)
-    out.append(_esc(text[cursor - base :]))
+    out.append(_esc(_shown(page, text[cursor - base :])))
     return "".join(out)
+
+
+_SPACE_RUN = re.compile(r"\s{2,}")  # \s covers the U+2029 paragraph separators the masked copy uses
+
+
+def _squeezed(match: re.Match[str]) -> str:
+    """A run of whitespace as one blank line, one line break or one space, by the breaks it holds."""
+    breaks = sum(match.group().count(c) for c in "\n\u2028\u2029")
+    return "\n\n" if breaks >= 2 else "\n" if breaks else " "
+
+
+def _shown(page: _Page, text: str) -> str:
+    """Manuscript text as the view shows it. Plain text and Markdown exactly as written; the masked copy
+    of a markup format (HTML, JATS, LaTeX: tags and front matter become spaces of the same length) with
+    each run of whitespace made one blank line, one line break or one space, so a JATS article no longer
+    opens on a screen of nothing. Offsets are unaffected: annotations are placed before this."""
+    if not page.collapse_spaces:
+        return text
+    return _SPACE_RUN.sub(_squeezed, text)
 
 
 def _manuscript(page: _Page) -> str:
@@ -243,6 +284,7 @@ def _manuscript(page: _Page) -> str:
         page.rendered_claims.update(c.id for c in drawn)
         orphan = [f for f in page.findings if f.claim_id not in page.rendered_claims]
         body = _manuscript_segment(page, source, 0, drawn, orphan)
+        body = body.strip() if page.collapse_spaces else body
         note = ""
     else:
         pieces = []
@@ -309,10 +351,14 @@ def _charts(page: _Page) -> str:
 def _overview(page: _Page) -> str:
     s = page.report.summary
     counts = Counter(f.severity for f in page.findings)
+    cited, mentions = marker_counts(s)
+    not_checked = sum(1 for v in page.verdicts.values() if v is Verdict.NOT_CHECKED)
     stats = [
         ("Claims", s.claims),
         ("Check-worthy", s.checkworthy_claims),
-        ("Citation markers", s.markers),
+        ("Not checked", not_checked),
+        ("Citation markers", cited),
+        ("Author mentions", mentions),
         ("References", s.references),
         ("Errors", counts[Severity.ERROR]),
         ("Warnings", counts[Severity.WARNING]),
@@ -320,16 +366,42 @@ def _overview(page: _Page) -> str:
     ]
     dl = "".join(f"<dt>{_esc(k)}</dt><dd>{v}</dd>" for k, v in stats)
     legend = "".join(f'<li><mark class="claim v-{v.value}">{ICONS[v]} {LABELS[v]}</mark></li>' for v in Verdict)
-    skipped = ""
-    if page.report.skipped:
-        items = "".join(f"<li>{_esc(x.where)}: {_esc(x.what)}: {_esc(x.why)}</li>" for x in page.report.skipped)
-        skipped = f"<h3>Skipped input</h3><ul>{items}</ul>"
     return (
         '<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">Overview</h2>'
         f'<div class="overview"><dl class="stats">{dl}</dl>{_charts(page)}</div>'
-        f'<p>Claims are highlighted by their worst finding:</p><ul class="legend" aria-label="Legend">{legend}</ul>'
-        f"{skipped}</section>"
+        "<p>Claims are highlighted by their worst finding; a claim is \u201cnot checked\u201d when no rule could "
+        "examine it (for instance, its citations lead to no reference entry):</p>"
+        f'<ul class="legend" aria-label="Legend">{legend}</ul></section>'
     )
+
+
+def _banner(page: _Page) -> str:
+    """Problems of the whole document, first on the page: findings that name no claim and no
+    reference ("60 citation markers, but no reference list"), and input that was skipped."""
+    items = []
+    for f in page.findings:
+        if document_level(f):
+            fix = f" {_esc(f.suggestion.title[:1].upper() + f.suggestion.title[1:])}." if f.suggestion else ""
+            items.append(
+                f'<li class="sev-{f.severity.value}"><span class="badge">{ICONS[Verdict(f.severity.value)]} '
+                f"{_esc(f.severity.value.capitalize())}</span> {_esc(_sentence_case(f.message))}.{fix} "
+                f'<a href="#{page.finding_ids[id(f)]}">{_esc(f.code)} details</a></li>'
+            )
+    items += [
+        f'<li class="sev-warning"><span class="badge">Skipped</span> {_esc(x.what)} ({_esc(x.where)}): {_esc(x.why)}</li>'
+        for x in page.report.skipped
+    ]
+    if not items:
+        return ""
+    return (
+        '<section id="document-problems" class="banner" role="region" aria-labelledby="document-problems-h">'
+        f'<h2 id="document-problems-h">About the whole document</h2><ul>{"".join(items)}</ul></section>'
+    )
+
+
+def _sentence_case(message: str) -> str:
+    message = message.rstrip(".")
+    return message[:1].upper() + message[1:]
 
 
 def _finding_item(page: _Page, finding: Finding) -> str:
@@ -352,19 +424,16 @@ def _finding_item(page: _Page, finding: Finding) -> str:
         f"<p>{_esc(finding.message)}</p>",
         f'<p class="loc">Line {span.line}, column {span.column}; confidence {finding.confidence.value}. {where}</p>',
     ]
-    if finding.quoted:
-        parts.append(f"<blockquote>{_esc(finding.quoted)}</blockquote>")
+    quote = _quote(page, finding)
+    if quote:
+        parts.append(f"<blockquote>{quote}</blockquote>")
     if finding.evidence:
-        items = []
-        for t in finding.evidence:
-            text = _esc(t.text)
-            href = page.ref_href(t.reference_key) if t.reference_key else None
-            if href:
-                text = f'<a href="{href}">{text}</a>'
-            level = f", evidence level {_esc(t.evidence_level)}" if t.evidence_level else ""
-            detail = f" ({_esc(t.detail)})" if t.detail else ""
-            items.append(f"<li>{_esc(t.kind)}: {text}{level}{detail}</li>")
-        parts.append(f'<ul aria-label="Evidence">{"".join(items)}</ul>')
+        items = [_evidence_item(page, t) for t in finding.evidence]
+        shown = f'<ul aria-label="Evidence">{"".join(items[:EVIDENCE_SHOWN])}</ul>'
+        if len(items) > EVIDENCE_SHOWN:
+            rest = len(items) - EVIDENCE_SHOWN
+            shown += f"<details><summary>and {rest} more</summary><ul>{''.join(items[EVIDENCE_SHOWN:])}</ul></details>"
+        parts.append(shown)
     if finding.suggestion is not None:
         fix = _esc(finding.suggestion.title)
         if finding.suggestion.replacement:
@@ -375,6 +444,31 @@ def _finding_item(page: _Page, finding: Finding) -> str:
         parts.append(f"<details><summary>About {_esc(info.code)} {_esc(info.name)}</summary>{body}</details>")
     parts.append("</li>")
     return "".join(parts)
+
+
+def _quote(page: _Page, finding: Finding) -> str:
+    """The finding's sentence with its words marked ("… in their <mark>2015</mark> trial …"), so a card
+    that flags one word still shows what it was said in; the quoted words alone without a claim."""
+    claim = page.claims_by_id.get(finding.claim_id or "")
+    start, end = finding.span.start, finding.span.end
+    if claim is None or not (claim.span.start <= start <= end <= claim.span.end) or claim.text == finding.quoted:
+        return _esc(finding.quoted)
+    a, b = start - claim.span.start, end - claim.span.start
+    return f"{_esc(claim.text[:a])}<mark>{_esc(claim.text[a:b])}</mark>{_esc(claim.text[b:])}"
+
+
+def _evidence_item(page: _Page, t: Trigger) -> str:
+    """One evidence line in words: 'Cited work: [5] Mayo Clinic page, non-scholarly (web page, …)'."""
+    text = _esc(t.text)
+    href = page.ref_href(t.reference_key) if t.reference_key else None
+    if href:
+        text = f'<a href="{href}">{text}</a>'
+    level = f", {_esc(level_value_words(t.evidence_level))}" if t.evidence_level else ""
+    detail = ""
+    if t.detail:
+        detail = f" ({_esc(cue_words(t.detail) if t.kind == 'cue' else t.detail)})"
+    kind = cue_words(t.kind)
+    return f"<li>{_esc(kind[:1].upper() + kind[1:])}: {text}{level}{detail}</li>"
 
 
 def _filters(page: _Page) -> tuple[str, str]:
@@ -426,9 +520,9 @@ def _reference_item(page: _Page, ref: Reference, findings_by_key: dict[str, list
         x for x in (", ".join(a.family for a in ref.authors), ref.year or "", ref.title or "", ref.venue or "") if x
     )
     level = LEVEL_LABELS[ev.level]
-    flags = [f'<span class="level">{_esc(level)} \u00b7 {_esc(ev.design.value.replace("_", " "))}</span>']
+    flags = [f'<span class="level">{_esc(level)} \u00b7 {_esc(design_words(ev.design))}</span>']
     if ev.species.value != "unknown":
-        flags.append(f'<span class="level">{_esc(ev.species.value.replace("_", " "))}</span>')
+        flags.append(f'<span class="level">{_esc(species_words(ev.species))}</span>')
     if ev.peer_reviewed is False:
         flags.append('<span class="level">not peer reviewed</span>')
     if ev.retracted or ev.retraction.value != "none":
@@ -454,7 +548,8 @@ def _reference_item(page: _Page, ref: Reference, findings_by_key: dict[str, list
     reasons = ""
     if ev.reasons:
         items = "".join(
-            f"<li>{_esc(r.field)}: \u201c{_esc(r.cue)}\u201d \u2192 {_esc(r.conclusion)}</li>" for r in ev.reasons
+            f"<li>{_esc(reason_words(r.field))}: \u201c{_esc(r.cue)}\u201d \u2192 {_esc(reason_words(r.conclusion))}</li>"
+            for r in ev.reasons
         )
         reasons = f"<details><summary>Why {_esc(level.lower())} (confidence {ev.confidence:.2f})</summary><ul>{items}</ul></details>"
     return (
@@ -508,7 +603,7 @@ def render(report: Report, out: TextIO, *, options: RenderOptions) -> None:
         f"sha256 {_esc(report.input.sha256[:16])}\u2026 \u00b7 {_esc(report.tool.name)} {_esc(report.tool.version)}</p>"
         '<nav aria-label="Sections"><ul><li><a href="#overview">Overview</a></li><li><a href="#manuscript">Manuscript</a>'
         '</li><li><a href="#findings">Findings</a></li><li><a href="#references">References</a></li></ul></nav></header>\n'
-        f"<main>\n{_overview(page)}\n"
+        f"<main>\n{_banner(page)}{_overview(page)}\n"
         f'<div class="columns">{manuscript}\n{_findings(page, filters)}</div>\n'
         f"{_references(page)}\n</main>\n<script>{script}</script>\n</body>\n</html>\n"
     )

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from references.plain_words import cue_words, level_value_words
 from reports.options import RenderOptions
-from reports.verdicts import ICONS, Verdict, by_severity
+from reports.verdicts import ICONS, Verdict, by_severity, marker_counts
 from verifier.models import Finding, Report
 
 _SPECIAL = set("\\`*_[]<>|~&$!#")
@@ -37,8 +38,8 @@ def _finding_block(finding: Finding) -> list[str]:
     if finding.quoted:
         lines.append(f"  - Quoted: \u201c{md_escape(_clip(finding.quoted))}\u201d")
     for trigger in finding.evidence:
-        level = f" (evidence level {md_escape(trigger.evidence_level)})" if trigger.evidence_level else ""
-        lines.append(f"  - Evidence, {md_escape(trigger.kind)}: {md_escape(_clip(trigger.text))}{level}")
+        level = f" ({md_escape(level_value_words(trigger.evidence_level))})" if trigger.evidence_level else ""
+        lines.append(f"  - Evidence, {md_escape(cue_words(trigger.kind))}: {md_escape(_clip(trigger.text))}{level}")
     if finding.suggestion is not None:
         fix = md_escape(finding.suggestion.title)
         if finding.suggestion.replacement:
@@ -50,15 +51,16 @@ def _finding_block(finding: Finding) -> list[str]:
 def render(report: Report, out: TextIO, *, options: RenderOptions) -> None:
     """A heading, a summary table, findings by severity, and the rules that fired."""
     s = report.summary
+    cited, mentions = marker_counts(s)
     lines = [
         f"# Claim verification: {md_escape(report.input.path)}",
         "",
         f"{md_escape(report.tool.name)} {md_escape(report.tool.version)}, "
         f"report schema {md_escape(report.schema_version)}.",
         "",
-        "| claims | check-worthy | markers | references | findings |",
-        "|---:|---:|---:|---:|---:|",
-        f"| {s.claims} | {s.checkworthy_claims} | {s.markers} | {s.references} | {len(report.findings)} |",
+        "| claims | check-worthy | citation markers | author mentions | references | findings |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {s.claims} | {s.checkworthy_claims} | {cited} | {mentions} | {s.references} | {len(report.findings)} |",
         "",
     ]
     if not report.findings:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from references.plain_words import cue_words, level_value_words
 from reports.options import RenderOptions
-from reports.verdicts import ICONS, SEVERITY_ORDER, Verdict, by_severity
+from reports.verdicts import ICONS, SEVERITY_ORDER, Verdict, by_severity, marker_phrase
 from verifier.models import Finding, Report, Severity
 
 _SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
@@ -54,8 +55,8 @@ def _finding_lines(finding: Finding, path: str, paint: _Painter) -> list[str]:
     if finding.quoted:
         lines.append(paint("    | ", "dim") + clean(finding.quoted, _QUOTE_LIMIT))
     for trigger in finding.evidence:
-        level = f" (level {clean(trigger.evidence_level)})" if trigger.evidence_level else ""
-        lines.append(paint(f"    = {clean(trigger.kind)}: ", "dim") + clean(trigger.text, 100) + level)
+        level = f" ({clean(level_value_words(trigger.evidence_level))})" if trigger.evidence_level else ""
+        lines.append(paint(f"    = {clean(cue_words(trigger.kind))}: ", "dim") + clean(trigger.text, 100) + level)
     if finding.suggestion is not None:
         fix = clean(finding.suggestion.title)
         if finding.suggestion.replacement:
@@ -73,7 +74,7 @@ def _summary_lines(report: Report, paint: _Painter) -> list[str]:
     lines = [
         paint(f"{len(report.findings)} finding(s)", "bold")
         + f" ({parts}) in {s.claims} claims ({s.checkworthy_claims} check-worthy), "
-        f"{s.markers} markers, {s.references} references."
+        f"{marker_phrase(s)}, {s.references} references."
     ]
     if report.skipped:
         lines.append(paint(f"{len(report.skipped)} input part(s) skipped:", "yellow"))

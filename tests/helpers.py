@@ -20,6 +20,13 @@ def corpus_file(prefix: str) -> Path:
     return found[0]
 
 
+def document(text: str, path: str = "case.md"):
+    """A decoded in-memory manuscript (format from the suffix, no file)."""
+    from claims.models import Document
+
+    return Document(path=path, text=text, sha256="0" * 64, format=Path(path).suffix.lstrip("."), encoding="utf-8")
+
+
 def analyze_text(text: str, select: list[str], *, sources: dict[str, str] | None = None, **config: object):
     """Run the whole pipeline on ``text`` with only ``select`` rules; returns the report."""
     from claims.models import Document
@@ -94,3 +101,13 @@ def cited_context(sentences: list[tuple[str, list[str]]], refs: list, *, checkwo
                 )
     doc = Document(path="t.md", text=text, sha256="0" * 64, format="md", encoding="utf-8", claims=claims)
     return RuleContext.build(doc, refs, links, has_reference_list=True)
+
+
+def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
+    """Run the CLI in-process: (exit code, stdout, stderr)."""
+    from verifier.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err

@@ -14,24 +14,33 @@ from pathlib import Path
 
 from claims.models import Document
 from references.models import Link, LinkStatus, Reference
+from verifier.engine import run_rules
 from verifier.models import Finding
 from verifier.rules.base import Rule, RuleContext
 from verifier.rules.con.con002_contradicts_source import ContradictsSource
 from verifier.rules.con.con003_number_mismatch import NumberMismatch
 from verifier.rules.ovr.ovr006_hedge_dropped import HedgeDropped
 
-__all__ = ["AGAINST_RULES", "compare_documents"]
+__all__ = ["AGAINST_RULES", "against_context", "compare_documents"]
 
 AGAINST_RULES: tuple[type[Rule], ...] = (ContradictsSource, HedgeDropped, NumberMismatch)
 
 
 def compare_documents(a_ctx: RuleContext, b_doc: Document, rules: tuple[Rule, ...] | None = None) -> list[Finding]:
-    """Findings on A's claims where they disagree with document B, sorted by position.
+    """Findings on A's claims where they disagree with document B, sorted by position, run through
+    the engine (A's suppression comments apply; a rule that raises is dropped, not fatal).
 
     ``b_doc`` may be analysed (its claims are used as its statements) or only
     loaded (its text is used). ``rules`` defaults to one instance of each of
     ``AGAINST_RULES``; pass configured instances to honour severities.
     """
+    active = rules if rules is not None else tuple(rule() for rule in AGAINST_RULES)
+    return run_rules(against_context(a_ctx, b_doc), active).findings
+
+
+def against_context(a_ctx: RuleContext, b_doc: Document) -> RuleContext:
+    """A's claims as if every check-worthy one cited B: B is the one reference, its claims (or its
+    text) the source, keyed by B's file name."""
     key = Path(b_doc.path).name or "against"
     statements = [c.text for c in b_doc.claims if c.checkworthy]
     source = "\n".join(" ".join(s.split()) for s in statements) if statements else b_doc.text
@@ -49,8 +58,6 @@ def compare_documents(a_ctx: RuleContext, b_doc: Document, rules: tuple[Rule, ..
         for c in a_ctx.claims
         if c.checkworthy
     ]
-    ctx = RuleContext.build(a_ctx.document, [reference], links, has_reference_list=True, sources={key: source})
-    active = rules if rules is not None else tuple(rule() for rule in AGAINST_RULES)
-    findings = [f for rule in active for f in rule.check(ctx)]
-    findings.sort(key=lambda f: (f.span.start, f.code))
-    return findings
+    return RuleContext.build(
+        a_ctx.document, [reference], links, has_reference_list=True, sources={key: source}, extra_cues=a_ctx.extra_cues
+    )

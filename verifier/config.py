@@ -40,6 +40,12 @@ class LookupUrls(BaseModel):
     europepmc: str | None = None
 
 
+# Where a finding's documentation lives: ``{code}`` (OVR002), ``{code_lower}`` (ovr002) and ``{name}``
+# (causal-from-correlational) are filled per rule. The default is the README's rule table; a project
+# with its own rule pages sets ``docs-url``, and ``docs-url = ""`` leaves findings without a URL.
+DEFAULT_DOCS_URL = "https://github.com/verifier-project/verifier/blob/main/README.md#rules"
+
+
 class VerifierConfig(BaseModel):
     """The settings a run uses. Field names are the TOML keys with ``-`` for ``_``."""
 
@@ -70,6 +76,7 @@ class VerifierConfig(BaseModel):
     lookup_rates: dict[Registry, float] = Field(default_factory=dict, alias="lookup-rates")  # requests/s
     mailto: str | None = None  # contact address: Crossref's polite pool, NCBI's and OpenAlex's contact
     ncbi_api_key: str | None = Field(default=None, alias="ncbi-api-key")  # or the NCBI_API_KEY variable
+    docs_url: str = Field(default=DEFAULT_DOCS_URL, alias="docs-url")  # template: {code} {code_lower} {name}
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 
@@ -90,6 +97,17 @@ def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool
     s = _specificity(code, select)
     i = _specificity(code, ignore)
     return s >= 0 and s > i
+
+
+def docs_url(template: str, code: str, name: str) -> str | None:
+    """A rule's documentation URL from the ``docs-url`` template; None when the template is empty.
+    A template with an unknown ``{field}`` is a configuration error naming it."""
+    if not template:
+        return None
+    try:
+        return template.format(code=code, code_lower=code.lower(), name=name)
+    except (KeyError, IndexError, ValueError) as err:
+        raise ConfigError(f"docs-url '{template}': use only {{code}}, {{code_lower}} and {{name}} ({err})") from None
 
 
 def _format_error(err: ValidationError, source: str) -> str:

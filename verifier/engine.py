@@ -8,36 +8,39 @@ engine reports it as skipped input rather than losing the whole report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from references.models import SkippedInput
 from verifier.models import Finding
 from verifier.rules.base import Rule, RuleContext
-from verifier.suppressions import parse_suppressions
+from verifier.suppressions import Suppressions, parse_suppressions
 
 
 @dataclass
 class EngineResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[SkippedInput] = field(default_factory=list)
+    ran: list[Rule] = field(default_factory=list)  # the rules that ran to the end on the manuscript
 
 
-def run_rules(ctx: RuleContext, rules: list[Rule], *, warn_unused_ignores: bool = False) -> EngineResult:
+def run_rules(
+    ctx: RuleContext,
+    rules: Sequence[Rule],
+    *,
+    warn_unused_ignores: bool = False,
+    also: Sequence[tuple[RuleContext, Sequence[Rule]]] = (),
+) -> EngineResult:
+    """The findings of ``rules`` on ``ctx``, and of each ``also`` pair: further contexts over the same
+    manuscript (``--against``: its claims read as citing another document). The manuscript's
+    suppression comments apply to all of them, and a rule that raises is reported as skipped."""
     result = EngineResult()
     suppressions = parse_suppressions(ctx.document.text, ctx.document.claims)
     for line, why in suppressions.problems:
         result.skipped.append(SkippedInput(what="suppression comment", where=f"line {line}", why=why))
-    for rule in rules:
-        if rule.needs_references and not (ctx.references or ctx.described_unlisted):
-            continue
-        try:
-            found = list(rule.check(ctx))
-        except Exception as err:  # noqa: BLE001 - one broken rule must not lose the report
-            result.skipped.append(
-                SkippedInput(what=f"rule {rule.code}", where=ctx.document.path, why=f"internal error: {err!r}")
-            )
-            continue
-        result.findings.extend(f for f in found if not suppressions.silences(f.code, f.span.start))
+    result.ran = _run(ctx, rules, suppressions, result)
+    for context, active in also:
+        _run(context, active, suppressions, result)
     if warn_unused_ignores:
         for s in suppressions.active:
             if not s.used:
@@ -50,3 +53,21 @@ def run_rules(ctx: RuleContext, rules: list[Rule], *, warn_unused_ignores: bool 
                 )
     result.findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return result
+
+
+def _run(ctx: RuleContext, rules: Sequence[Rule], suppressions: Suppressions, result: EngineResult) -> list[Rule]:
+    """Run ``rules`` on ``ctx`` into ``result``; returns those that ran to the end."""
+    ran: list[Rule] = []
+    for rule in rules:
+        if rule.needs_references and not (ctx.references or ctx.described_unlisted):
+            continue
+        try:
+            found = list(rule.check(ctx))
+        except Exception as err:  # noqa: BLE001 - one broken rule must not lose the report
+            result.skipped.append(
+                SkippedInput(what=f"rule {rule.code}", where=ctx.document.path, why=f"internal error: {err!r}")
+            )
+            continue
+        result.findings.extend(f for f in found if not suppressions.silences(f.code, f.span.start))
+        ran.append(rule)
+    return ran

@@ -94,14 +94,31 @@ class InputInfo(BaseModel):
 
 
 class Summary(BaseModel):
+    """Counts for the whole document. ``markers`` counts every marker found, citations and author
+    mentions alike (its meaning since 1.0); ``citation_markers`` are those that cite (have keys) and
+    ``author_mentions`` the narrative mentions that cite nothing themselves, so
+    ``markers == citation_markers + author_mentions``. Messages and reports speak of citation markers."""
+
     model_config = ConfigDict(extra="forbid")
 
     claims: int
     checkworthy_claims: int
     markers: int
     references: int
+    citation_markers: int = 0
+    author_mentions: int = 0
     findings_by_code: dict[str, int] = Field(default_factory=dict)
     findings_by_severity: dict[str, int] = Field(default_factory=dict)
+
+
+class UncheckedClaim(BaseModel):
+    """A check-worthy claim no rule could examine, and why (its citations lead to no entry, or no
+    selected rule looks at claims): a report must not let "no finding" read as "checked"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    claim_id: str
+    why: str
 
 
 class Report(BaseModel):
@@ -118,3 +135,4 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     skipped: list[SkippedInput] = Field(default_factory=list)
     summary: Summary
+    unchecked_claims: list[UncheckedClaim] = Field(default_factory=list)

@@ -22,6 +22,7 @@ from claims.direction import direction
 from claims.document import analyze_document
 from claims.errors import InputError
 from claims.features import checkworthiness, describe, find_continuations
+from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
 from claims.quantities import find_quantities
@@ -34,10 +35,11 @@ from references.models import Link, LinkStatus, Reference, SkippedInput
 from references.reflist import find_reference_list
 from references.retractions import RetractionIndex, apply
 from verifier import __version__
-from verifier.against import AGAINST_RULES, compare_documents
+from verifier.against import AGAINST_RULES, against_context
 from verifier.config import VerifierConfig
+from verifier.coverage import unchecked_claims
 from verifier.engine import run_rules
-from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
+from verifier.models import InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
 from verifier.rules.base import Rule, RuleContext, claim_view
 
@@ -70,9 +72,15 @@ def read_sources(folder: Path) -> dict[str, str]:
     return out
 
 
-def describe_claims(doc: Document) -> Document:
+def extra_cues(config: VerifierConfig) -> ExtraCues:
+    """The configuration's ``extend-hedges``, ``extend-boosters`` and ``extend-absolutes`` words."""
+    return ExtraCues(tuple(config.extend_hedges), tuple(config.extend_boosters), tuple(config.extend_absolutes))
+
+
+def describe_claims(doc: Document, extra: ExtraCues = NO_EXTRA_CUES) -> Document:
     """Fill each claim's features: certainty, causality, population, direction, quantities,
-    check-worthiness; and record which unmarked claims continue a cited one.
+    check-worthiness; and record which unmarked claims continue a cited one. ``extra``: the
+    configuration's own certainty cue words.
 
     The copies are built with ``with_updates`` and every field of a described claim and of its
     features is set (``continues`` too, ``None`` when it continues nothing), so all claims and
@@ -82,7 +90,7 @@ def describe_claims(doc: Document) -> Document:
     described: list[Claim] = []
     for claim in doc.claims:
         view = claim_view(doc.text, lines, claim)
-        features = describe(view)
+        features = describe(view, extra)
         dir_, negated, dir_cues = direction(view)
         worthy, reason = checkworthiness(
             view,
@@ -187,18 +195,20 @@ def _cached_index(path: str, mtime_ns: int, size: int) -> RetractionIndex:
     return RetractionIndex.load(path)
 
 
-def compare_against(ctx: RuleContext, others: Sequence[Document], rules: list[Rule]) -> list[Finding]:
-    """``--against``: A's claims checked against each other document's claims or text,
-    with the configured instances of the source-comparing rules (so selection and
-    severities apply)."""
-    wanted = tuple(r for r in rules if type(r) in AGAINST_RULES)
+def against_runs(
+    ctx: RuleContext, others: Sequence[Document], rules: list[Rule], extra: ExtraCues = NO_EXTRA_CUES
+) -> list[tuple[RuleContext, list[Rule]]]:
+    """``--against``: a context per other document in which A's claims cite it, with the configured
+    instances of the source-comparing rules (so selection and severities apply); the engine runs them
+    with A's suppressions and its crash guard."""
+    wanted = [r for r in rules if type(r) in AGAINST_RULES]
     if not wanted:
         return []
-    findings: list[Finding] = []
+    runs = []
     for other in others:
-        described = describe_claims(analyze_document(other, exclude=_reference_ranges(other)))
-        findings.extend(compare_documents(ctx, described, wanted))
-    return findings
+        described = describe_claims(analyze_document(other, exclude=_reference_ranges(other)), extra)
+        runs.append((against_context(ctx, described), wanted))
+    return runs
 
 
 def _reference_ranges(doc: Document) -> list[tuple[int, int]]:
@@ -222,7 +232,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     doc = doc.model_copy(
         update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
     )
-    doc = describe_claims(doc)
+    doc = describe_claims(doc, extra_cues(config))
 
     external, skipped = load_references(inputs.reference_files)
     in_document = list(reflist.entries) if reflist else []
@@ -243,24 +253,29 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
+    extra = extra_cues(config)
     ctx = RuleContext.build(
-        doc, references, links, has_reference_list=bool(references), sources=sources, described=described
+        doc,
+        references,
+        links,
+        has_reference_list=bool(references),
+        sources=sources,
+        described=described,
+        extra_cues=extra,
     )
     rules = active_rules(config, doc.path)
-    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
+    also = against_runs(ctx, inputs.against, rules, extra) if inputs.against else []
+    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, also=also)
     findings = engine.findings
     skipped.extend(engine.skipped)
-    if inputs.against:
-        findings = sorted(
-            [*findings, *compare_against(ctx, inputs.against, rules)],
-            key=lambda f: (f.span.start, f.span.end, f.code),
-        )
 
     summary = Summary(
         claims=len(doc.claims),
         checkworthy_claims=sum(c.checkworthy for c in doc.claims),
         markers=sum(len(c.markers) for c in doc.claims),
         references=len(references),
+        citation_markers=sum(m.cites for c in doc.claims for m in c.markers),
+        author_mentions=sum(not m.cites for c in doc.claims for m in c.markers),
         findings_by_code=dict(sorted(Counter(f.code for f in findings).items())),
         findings_by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
     )
@@ -281,4 +296,5 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         findings=findings,
         skipped=skipped,
         summary=summary,
+        unchecked_claims=unchecked_claims(doc.claims, links, engine.ran, has_references=bool(references)),
     )

@@ -7,12 +7,14 @@ the entry-point group ``verifier.rules`` and are loaded lazily, once.
 
 from __future__ import annotations
 
+import os
+from fnmatch import fnmatch
 from functools import cache
 from importlib.metadata import entry_points
 
 from pydantic import ValidationError
 
-from verifier.config import ConfigError, VerifierConfig, is_selected
+from verifier.config import ConfigError, VerifierConfig, docs_url, is_selected
 from verifier.rule_redirects import REDIRECTS
 from verifier.rules.base import Rule, Status
 from verifier.rules.cit.cit001_dangling_citation import DanglingCitation
@@ -111,6 +113,23 @@ def _options(rule: type[Rule], raw: dict[str, object], source: str | None) -> ob
         raise ConfigError(f"{where}: bad value for {rule.code} option '{key}': {first['msg']}") from None
 
 
+def path_forms(path: str, config_source: str | None) -> list[str]:
+    """The names a ``per-file-ignores`` pattern may match ``path`` by: as typed, absolute, and relative to
+    the config file's folder and to the working folder (when below them), with ``/`` separators. So
+    ``"drafts/*.md"`` ignores ``drafts/x.md`` and ``$PWD/drafts/x.md`` alike, and an absolute pattern
+    matches however the path was typed."""
+    absolute = os.path.abspath(path)
+    forms = [path, absolute]
+    folders = [os.getcwd()]
+    if config_source and os.path.isfile(config_source):
+        folders.insert(0, os.path.dirname(os.path.abspath(config_source)))
+    for folder in folders:
+        relative = os.path.relpath(absolute, folder)
+        if not relative.startswith(os.pardir):
+            forms.append(relative)
+    return list(dict.fromkeys(os.path.normpath(f).replace(os.sep, "/") for f in forms))
+
+
 def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
     """Instantiate the rules the configuration selects, with their options and severities."""
     known = {r.code for r in all_rules()}
@@ -125,10 +144,9 @@ def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
         if p != "ALL" and not any(code.startswith(p) for code in selectable):  # a typo must not turn rules off
             raise ConfigError(f"{config.source or 'configuration'}: unknown rule code or prefix '{pattern}'")
     if path is not None:
-        from fnmatch import fnmatch
-
+        forms = path_forms(path, config.source)
         for pattern, codes in config.per_file_ignores.items():
-            if fnmatch(path, pattern):
+            if any(fnmatch(form, pattern.replace("\\", "/")) for form in forms):
                 ignore.extend(codes)
     rules: list[Rule] = []
     for rule in all_rules():
@@ -139,5 +157,7 @@ def active_rules(config: VerifierConfig, path: str | None = None) -> list[Rule]:
         if not is_selected(rule.code, select, ignore):
             continue
         raw = config.rules.get(rule.code, {})
-        rules.append(rule(_options(rule, raw, config.source), config.severity.get(rule.code)))
+        instance = rule(_options(rule, raw, config.source), config.severity.get(rule.code))
+        instance.url = docs_url(config.docs_url, rule.code, rule.name)
+        rules.append(instance)
     return rules

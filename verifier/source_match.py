@@ -22,13 +22,14 @@ from dataclasses import dataclass
 
 from claims.abbreviations import Abbreviations
 from claims.direction import direction
-from claims.features.certainty import certainty
+from claims.features.certainty import NO_EXTRA_CUES, ExtraCues, certainty
 from claims.models import Certainty, Direction, Quantity
 from claims.normalize import normalize
 from claims.propositions import conflict, outcome_overlap, propositions, stems
 from claims.quantities import find_quantities
 from claims.segment import split_sentences
 from claims.spans import SentenceView
+from references.plain_words import direction_words
 
 __all__ = ["Disagreement", "Match", "SourceIndex", "best_matches", "judge", "source_sentences"]
 
@@ -106,13 +107,18 @@ def best_matches(
 
 
 def judge(
-    claim: SentenceView, source: str, abbreviations: Abbreviations | None = None, overlap: float = 1.0
+    claim: SentenceView,
+    source: str,
+    abbreviations: Abbreviations | None = None,
+    overlap: float = 1.0,
+    extra: ExtraCues = NO_EXTRA_CUES,
 ) -> list[Disagreement]:
     """How ``claim`` disagrees with the source sentence ``source`` (empty when it does not).
 
     ``overlap`` is the sentence match score from ``best_matches``: directions read
     at sentence level (no shared subject and outcome) count only above
-    ``SENTENCE_DIRECTION_OVERLAP``.
+    ``SENTENCE_DIRECTION_OVERLAP``. ``extra``: the configuration's own certainty words, read in
+    the claim and the source alike.
     """
     abbreviations = abbreviations or Abbreviations()
     src = SentenceView.of(source)
@@ -120,8 +126,8 @@ def judge(
     found = _direction_disagreement(claim, src, abbreviations, overlap)
     if found:
         out.append(found)
-    claim_level, _ = certainty(claim)
-    source_level, source_cues = certainty(src)
+    claim_level, _ = certainty(claim, extra)
+    source_level, source_cues = certainty(src, extra)
     if source_level is Certainty.HEDGED and claim_level is not Certainty.HEDGED:
         hedges = ", ".join(f"'{c.text}'" for c in source_cues if c.kind == "hedge")
         out.append(Disagreement("hedge", f"the source hedges ({hedges}); the claim states it as fact"))
@@ -143,8 +149,8 @@ def _direction_disagreement(
                 if why:
                     return Disagreement(
                         "direction",
-                        f"{why}: the claim says {a.direction.value} in '{a.outcome_text}' for '{a.subject_text}', "
-                        f"the source says {b.direction.value}",
+                        f"{why}: the claim says {direction_words(a.direction)} in '{a.outcome_text}' for "
+                        f"'{a.subject_text}', the source says {direction_words(b.direction)}",
                     )
     if overlap < SENTENCE_DIRECTION_OVERLAP:
         return None
@@ -155,7 +161,9 @@ def _direction_disagreement(
         Direction.NO_CHANGE in pair and pair & {Direction.INCREASE, Direction.DECREASE}
     ):
         return Disagreement(
-            "direction", f"the claim says {d_claim.value}, the closest source sentence says {d_src.value}", strong=False
+            "direction",
+            f"the claim says {direction_words(d_claim)}, the closest source sentence says {direction_words(d_src)}",
+            strong=False,
         )
     return None
 

@@ -11,12 +11,15 @@ outranks a booster.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from claims.features import lexicon
 from claims.features.cues import Match, scan, to_cue
 from claims.models import Certainty, Cue
 from claims.spans import SentenceView
 
-__all__ = ["certainty", "certainty_matches"]
+__all__ = ["ExtraCues", "certainty", "certainty_matches"]
 
 # An approximator right before an absolute turns it into a hedge ("almost always").
 _APPROXIMATOR = re.compile(r"\b(?:almost|nearly|virtually|practically|near)\s+$", re.IGNORECASE)
@@ -24,21 +27,49 @@ _APPROXIMATOR = re.compile(r"\b(?:almost|nearly|virtually|practically|near)\s+$"
 _KINDS = {"hedges": "hedge", "boosters": "booster", "absolutes": "absolute", "negations": "negation"}
 
 
-def certainty_matches(text: str) -> list[Match]:
+@dataclass(frozen=True)
+class ExtraCues:
+    """The configuration's own cue words (``extend-hedges``, ``extend-boosters``, ``extend-absolutes``),
+    added to the shipped lexicons. A configured word outranks a shipped entry of the same length at the
+    same place: the user said what it means in their field."""
+
+    hedges: tuple[str, ...] = ()
+    boosters: tuple[str, ...] = ()
+    absolutes: tuple[str, ...] = ()
+
+    def kinds(self) -> dict[str, str]:
+        """Lexicon name -> cue kind, configured words first (``scan`` lets the first listed win a tie)."""
+        own = {
+            lexicon.define(words): kind
+            for words, kind in ((self.hedges, "hedge"), (self.boosters, "booster"), (self.absolutes, "absolute"))
+            if words
+        }
+        return {**own, **_KINDS}
+
+
+NO_EXTRA_CUES = ExtraCues()
+
+
+def certainty_matches(text: str, extra: ExtraCues = NO_EXTRA_CUES) -> list[Match]:
     """Every hedge, booster, absolute and negation match in ``text`` (scope applied)."""
-    return scan(text, _KINDS)
+    return scan(text, _kinds(extra))
 
 
-def certainty(view: SentenceView) -> tuple[Certainty, list[Cue]]:
+@cache
+def _kinds(extra: ExtraCues) -> dict[str, str]:
+    return extra.kinds()
+
+
+def certainty(view: SentenceView, extra: ExtraCues = NO_EXTRA_CUES) -> tuple[Certainty, list[Cue]]:
     """The sentence's certainty and the cues that decided it.
 
     Returned cues: asserted hedges, boosters and absolutes; negated absolutes
     as ``hedge`` (they now limit the claim), and so are absolutes after an
     approximator ("almost always"); and each negation that scoped a
     booster or absolute, as ``negation``.  Negated boosters are left out: they
-    are not asserted.
+    are not asserted. ``extra``: the configuration's own cue words.
     """
-    matches = certainty_matches(view.text)
+    matches = certainty_matches(view.text, extra)
     decided: list[tuple[Match, str]] = []
     scoped_any = False
     for m in matches:

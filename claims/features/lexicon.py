@@ -13,8 +13,9 @@ from one pass over the sentence.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -23,9 +24,25 @@ from claims.lexicon_files import data_lines
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 
+_DEFINED: dict[str, tuple[str, ...]] = {}  # lexicons made from configured words, by name
+
+
+def define(words: Iterable[str]) -> str:
+    """A lexicon of the user's own words (``extend-hedges = [...]``), usable wherever a lexicon file's
+    name is: returns its name. The name is derived from the words, so the same words always name the
+    same lexicon and everything compiled and cached per name stays right across runs and configs."""
+    cleaned = tuple(dict.fromkeys(" ".join(w.lower().split()) for w in words if w.strip()))
+    name = "user:" + hashlib.sha1("\n".join(cleaned).encode("utf-8")).hexdigest()[:16]
+    _DEFINED[name] = cleaned
+    return name
+
+
 @cache
 def entries(name: str) -> tuple[str, ...]:
-    """The entries of lexicon ``name`` (file ``claims/lexicons/<name>.txt``), lower-cased, in file order."""
+    """The entries of lexicon ``name`` (file ``claims/lexicons/<name>.txt``, or one made by ``define``),
+    lower-cased, in file order."""
+    if name in _DEFINED:
+        return _DEFINED[name]
     return tuple(dict.fromkeys(" ".join(line.lower().split()) for line in data_lines(LEXICON_DIR / f"{name}.txt")))
 
 

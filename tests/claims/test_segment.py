@@ -130,3 +130,42 @@ def test_labeled_set_accuracy() -> None:
     spec.loader.exec_module(module)
     for case in module.CASES:
         assert _sentences(" ".join(case)) == case
+
+
+NARRATIVE_OPENINGS = [
+    ("Ketamine acts within hours [1]. Smith et al. reported a rapid response in adults [2].", "Smith et al. reported"),
+    ("Ketamine acts within hours in adults. Nobler and colleagues found less metabolism after ECT [3].", "Nobler and"),
+    ("Ketamine acts within hours in adults. Smith et al. (2019) found a rapid response [2].", "Smith et al. (2019)"),
+    ("Ketamine acts fast (Lee, 2018). Smith et al. reported a rapid response.", "Smith et al. reported"),
+]
+
+
+@pytest.mark.parametrize(("text", "second"), NARRATIVE_OPENINGS)
+def test_a_sentence_opening_with_a_narrative_citation_is_its_own(text, second):
+    """An author mention after a full stop opens the next sentence; it was once glued to the one before."""
+    from claims.document import analyze_document
+    from claims.models import Document
+
+    doc = analyze_document(Document(path="x.md", text=text, sha256="0", format="md", encoding="utf-8"))
+    assert len(doc.claims) == 2, [c.text for c in doc.claims]
+    assert doc.claims[1].text.startswith(second)
+    assert doc.claims[1].markers[0].text.startswith(second.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The effect was described by Dr. Smith et al. in adults.",  # an abbreviation before the name
+        "This was shown by Smith et al. in 2019.",
+        "Mortality fell. [1,2] Diverse causes were named.",  # a bracket marker after the stop stays behind
+    ],
+)
+def test_narrative_openings_leave_other_boundaries_alone(text):
+    from claims.document import analyze_document
+    from claims.models import Document
+
+    doc = analyze_document(Document(path="x.md", text=text, sha256="0", format="md", encoding="utf-8"))
+    expected = 2 if text.startswith("Mortality") else 1
+    assert len(doc.claims) == expected, [c.text for c in doc.claims]
+    if expected == 2:
+        assert doc.claims[0].text == "Mortality fell. [1,2]"

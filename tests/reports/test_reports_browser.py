@@ -173,3 +173,39 @@ def test_csp_blocks_injected_script_even_if_escaping_failed(playwright, tmp_path
         assert any("img-src" in m for m in console), console  # the image load was refused too
     finally:
         context.close()
+
+
+NO_LIST = (
+    "# A review\n\nKetamine lifts mood within hours in adults [1]. Relapse follows within a month in most "
+    "patients [2].\n\n" + "\n\n".join(f"Ketamine finding {i} was replicated in adults [{i + 2}]." for i in range(40))
+)
+
+
+@pytest.mark.parametrize("width", [1280, 420])
+def test_editor_layout_at_desktop_and_phone_width(playwright, tmp_path, width):
+    """Document-level problems on the first screen, no inner scroll box in either pane, no sideways
+    scrolling, and quiet markers when there is no reference list."""
+    from helpers import analyze_text
+
+    report = analyze_text(NO_LIST, ["ALL"])
+    buf = io.StringIO()
+    html_report.render(report, buf, options=RenderOptions(source_text=NO_LIST))
+    context, page, _, _ = _open(playwright, tmp_path, buf.getvalue())
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        banner = page.locator("#document-problems")
+        assert banner.is_visible() and banner.bounding_box()["y"] < 900  # on the first screen
+        assert "no reference list" in banner.inner_text()
+        for pane in (".manuscript", "#findings-panel"):
+            sizes = page.locator(pane).evaluate("e => [e.scrollHeight, e.clientHeight, getComputedStyle(e).overflowY]")
+            assert sizes[0] <= sizes[1] + 1 and sizes[2] == "visible", (pane, sizes)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        marker = page.locator(".marker.unresolved").first
+        assert marker.evaluate("e => getComputedStyle(e).textDecorationStyle") != "wavy"
+        assert page.locator(".marker .missing").count() == 0
+        claim = page.locator("#claim-c1")
+        assert "v-not-checked" in claim.get_attribute("class")
+        assert claim.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"  # no tint
+        _shoot(page, tmp_path, f"editor-{width}.png")
+    finally:
+        context.close()

@@ -164,3 +164,29 @@ def test_con001_on_seed_corpus_flags_only_the_ect_pair() -> None:
         )
         flagged += [(path.name[:3], f.quoted) for f in InternalContradiction().check(ctx)]
     assert len(flagged) == 1 and flagged[0][0] == "000" and "ECT" in flagged[0][1]
+
+
+def test_against_findings_go_through_the_engine_suppressions_and_crash_guard() -> None:
+    """``--against`` once called the rules directly: a suppression comment did not silence its
+    findings and a rule that raised ended the run."""
+    from helpers import document
+
+    from verifier.config import VerifierConfig
+    from verifier.pipeline import Inputs, analyze
+
+    other = document(SRC, "meta.txt")
+    claim = "Ketamine reduced suicidal ideation in the trial."
+    plain = document(claim + "\n", "a.md")
+    silenced = document(f"<!-- verifier: ignore CON002 -->\n{claim}\n", "a.md")
+    config = VerifierConfig(select=["CON002"])
+    assert [f.code for f in analyze(plain, config, Inputs(against=[other])).findings] == ["CON002"]
+    assert analyze(silenced, config, Inputs(against=[other])).findings == []
+
+    def broken(self, ctx):
+        raise RuntimeError("boom")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ContradictsSource, "check", broken)
+        report = analyze(plain, config, Inputs(against=[other]))
+    assert report.findings == []
+    assert [(s.what, "boom" in s.why) for s in report.skipped] == [("rule CON002", True)]

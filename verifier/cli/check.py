@@ -13,13 +13,17 @@ from claims.errors import VerifierError
 from verifier.cli.common import (
     FailOn,
     Format,
+    OutputFormat,
     check_targets,
+    infer_formats,
     output_targets,
+    parse_format,
     parse_rule_options,
     parse_severities,
     read_document,
     resolve_config,
     split_codes,
+    wrote_line,
 )
 
 _REGISTRIES = ("crossref", "pubmed", "openalex", "europepmc")
@@ -39,7 +43,15 @@ def check(
         ),
     ],
     refs: Annotated[list[str], typer.Option("--refs", "-r", help="Reference file (.bib .json .ris); repeatable.")] = [],  # noqa: B006
-    fmt: Annotated[list[Format], typer.Option("--format", "-f", help="Output format; repeatable.")] = [],  # noqa: B006
+    fmt: Annotated[
+        list[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: json text markdown html sarif csv github, or an installed plugin's; repeatable."
+            " Without it, -o FILE's suffix decides (.json .html .md .sarif .csv), else text.",
+        ),
+    ] = [],  # noqa: B006
     output: Annotated[
         list[str], typer.Option("--output", "-o", help="Output path, directory, or FMT=PATH; repeatable.")
     ] = [],  # noqa: B006
@@ -87,7 +99,7 @@ def check(
         fail_on=fail_on.value if fail_on else None,
         retractions=retractions,
     )
-    formats = fmt or [Format.text]
+    formats = [parse_format(f) for f in fmt] or infer_formats(output) or [Format.text]
     paths = expand_inputs(files)
     single = len(paths) == 1 and not any(Path(f).is_dir() for f in files if f != "-")
     if single:
@@ -109,7 +121,10 @@ def check(
     )
     if single:
         report, text = _analyze(paths[0], configs[0], inputs, max_bytes)
-        render_all(report, text, per_paper[0], by=by)
+        render_all(report, text, per_paper[0], by=by, docs_url=configs[0].docs_url)
+        written = [path for _, path in per_paper[0] if path is not None]
+        if written:
+            print(wrote_line(written, report.summary.findings_by_severity), file=sys.stderr)
         raise typer.Exit(0 if exit_zero or not _fails(report, configs[0]) else 1)
     rows, failed = [], False
     for path, cfg, targets in zip(paths, configs, per_paper):
@@ -145,7 +160,12 @@ def _warn_lookups(report: Report) -> None:
 
 
 def _check_one(
-    path: str, cfg: VerifierConfig, inputs: Inputs, targets: list[tuple[Format, Path | None]], max_bytes: int, by: str
+    path: str,
+    cfg: VerifierConfig,
+    inputs: Inputs,
+    targets: list[tuple[OutputFormat, Path | None]],
+    max_bytes: int,
+    by: str,
 ) -> tuple[AuditRow, bool]:
     """One manuscript of a many-paper run: its reports written, its row of the audit table, and
     whether it fails. Its own function so the report is freed before the next paper is read."""
@@ -158,7 +178,7 @@ def _check_one(
     except VerifierError as err:
         print(skip_line(path, err), file=sys.stderr)
         return AuditRow(path, error=str(err).replace("\n", " ")), False
-    render_all(report, text, targets, by=by)
+    render_all(report, text, targets, by=by, docs_url=cfg.docs_url)
     outputs = tuple(str(p) for _, p in targets if p is not None)
     return AuditRow(path, _summary_only(report), outputs=outputs), _fails(report, cfg)
 

@@ -10,6 +10,7 @@ stay fast, and the functions import what they use.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 
 class Format(str, Enum):
+    """The built-in output formats; ``PluginFormat`` stands for one installed under ``verifier.reporters``."""
+
     json = "json"
     text = "text"
     markdown = "markdown"
@@ -38,15 +41,75 @@ class FailOn(str, Enum):
     info = "info"
 
 
-EXTENSIONS = {
-    "json": "json",
-    "text": "txt",
-    "markdown": "md",
-    "html": "html",
-    "sarif": "sarif",
-    "csv": "csv",
-    "github": "txt",
+class _Extensions(dict[str, str]):
+    """File-name extension per format; a plugin format's files end in its own name (``DIR/paper.yaml``)."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
+EXTENSIONS = _Extensions(
+    json="json",
+    text="txt",
+    markdown="md",
+    html="html",
+    sarif="sarif",
+    csv="csv",
+    github="txt",
+)
+
+# ``-o report.json`` without ``-f``: the format the file name asks for (an unknown suffix gets ``text``).
+SUFFIX_FORMATS = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".sarif": "sarif",
+    ".csv": "csv",
+    ".txt": "text",
 }
+
+
+@dataclass(frozen=True)
+class PluginFormat:
+    """An output format installed through the ``verifier.reporters`` entry points, shaped like a
+    ``Format`` member (``.value`` is its name) so destinations and renderers treat both alike."""
+
+    value: str
+
+
+OutputFormat = Format | PluginFormat
+
+
+def parse_format(name: str) -> OutputFormat:
+    """``--format NAME``: a built-in format, or a plugin's; anything else is a one-line error
+    listing the formats that exist."""
+    try:
+        return Format(name.strip().lower())
+    except ValueError:
+        pass
+    from reports import available_formats
+
+    known = available_formats()
+    if name.strip() in known:
+        return PluginFormat(name.strip())
+    raise InputError(f"unknown format '{name}'; known formats: {', '.join(sorted(known))}")
+
+
+def infer_formats(outputs: list[str]) -> list[OutputFormat]:
+    """Formats for ``-o`` paths given without ``-f``: from each file's suffix (``report.json`` is JSON,
+    ``report.html`` HTML), ``FMT=PATH`` from its ``FMT``; a folder or an unknown suffix gets ``text``."""
+    formats: list[OutputFormat] = []
+    for output in outputs:
+        name, sep, _ = output.partition("=")
+        if sep:
+            formats.append(parse_format(name))
+        elif output.endswith(("/", "\\")) or Path(output).is_dir():
+            formats.append(Format.text)
+        else:
+            formats.append(Format(SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")))
+    return formats
 
 
 def read_document(path: str, max_bytes: int) -> Document:
@@ -103,7 +166,36 @@ def split_codes(values: list[str]) -> list[str]:
     return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
 
 
-def check_targets(targets: list[tuple[Format, Path | None]], inputs: list[str]) -> None:
+def output_folder(output: str, formats: list[OutputFormat]) -> Path | None:
+    """The folder ``-o`` names, or None when it names a file or ``FMT=PATH`` pairs: an existing folder,
+    a path ending in ``/``, or (for several formats) a path without a suffix. A missing folder is created, so
+    ``-o out/`` works on a first run; what cannot be created is a one-line error. Shared by one-paper
+    and many-paper runs."""
+    if "=" in output:
+        return None
+    folder = Path(output)
+    if not (folder.is_dir() or output.endswith(("/", "\\")) or (len(formats) > 1 and not folder.suffix)):
+        return None
+    if not folder.is_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise InputError(f"cannot create output folder {output}: {err.strerror or err}") from None
+    return folder
+
+
+def wrote_line(paths: list[Path], findings_by_severity: dict[str, int]) -> str:
+    """The one line a run that wrote files prints: what was written and how many findings."""
+    total = sum(findings_by_severity.values())
+    plural = {"error": "errors", "warning": "warnings", "info": "info"}
+    counts = ", ".join(
+        f"{n} {sev if n == 1 else plural[sev]}" for sev in plural if (n := findings_by_severity.get(sev))
+    )
+    noun = "finding" if total == 1 else "findings"
+    return f"verifier: wrote {', '.join(str(p) for p in paths)}: {total} {noun}" + (f" ({counts})" if counts else "")
+
+
+def check_targets(targets: list[tuple[OutputFormat, Path | None]], inputs: list[str]) -> None:
     """Before any work: every output goes into an existing, writable folder (so a run never
     ends with some reports written and the rest failed), and input files are never
     modified (``-o`` naming the manuscript, a reference file or another input is an error)."""
@@ -122,23 +214,26 @@ def check_targets(targets: list[tuple[Format, Path | None]], inputs: list[str]) 
                 raise InputError(f"{path}: is an input file; refusing to write the report over it")
 
 
-def output_targets(formats: list[Format], outputs: list[str], stem: str) -> list[tuple[Format, Path | None]]:
+def output_targets(
+    formats: list[OutputFormat], outputs: list[str], stem: str
+) -> list[tuple[OutputFormat, Path | None]]:
     """Pair formats with destinations: none (stdout, one format only), a directory
-    (``DIR/<stem>.<ext>`` per format), ``FMT=PATH`` pairs, or paths in the order of ``-f``."""
+    (``DIR/<stem>.<ext>`` per format, created when missing), ``FMT=PATH`` pairs, or paths in
+    the order of ``-f``."""
     if not outputs:
         if len(formats) > 1:
             raise InputError("several --format values need --output (a directory or one path per format)")
         return [(formats[0], None)]
-    if len(outputs) == 1 and "=" not in outputs[0] and (Path(outputs[0]).is_dir() or outputs[0].endswith(("/", "\\"))):
-        folder = Path(outputs[0])
+    folder = output_folder(outputs[0], formats) if len(outputs) == 1 else None
+    if folder is not None:
         return [(f, folder / f"{stem}.{EXTENSIONS[f.value]}") for f in formats]
     if all("=" in o for o in outputs):
-        pairs = {}
+        pairs: dict[OutputFormat, Path] = {}
         for o in outputs:
             name, _, path = o.partition("=")
             try:
-                pairs[Format(name.strip().lower())] = Path(path)
-            except ValueError:
+                pairs[parse_format(name)] = Path(path)
+            except InputError:
                 raise InputError(f"unknown format '{name}' in --output {o}") from None
         missing = [f.value for f in formats if f not in pairs]
         if missing:

@@ -12,15 +12,16 @@ from functools import cache
 from pathlib import Path
 
 from claims.errors import InputError
-from verifier.cli.common import Format
+from verifier.cli.common import OutputFormat
 from verifier.models import Report
 
 
 @cache
-def rule_infos() -> tuple[object, ...]:
-    """The rules' documentation for the renderers, built once per run (a many-paper audit renders
-    many reports)."""
+def rule_infos(docs_url_template: str = "") -> tuple[object, ...]:
+    """The rules' documentation for the renderers, with their ``docs-url`` links (SARIF ``helpUri``),
+    built once per run and template (a many-paper audit renders many reports)."""
     from reports.options import RuleInfo
+    from verifier.config import docs_url
     from verifier.registry import all_rules
     from verifier.rule_docs import sections
 
@@ -35,17 +36,21 @@ def rule_infos() -> tuple[object, ...]:
                 why=doc.get("Why it matters", ""),
                 help=doc.get("What it flags", ""),
                 default_severity=rule.default_severity,
+                url=docs_url(docs_url_template, rule.code, rule.name),
             )
         )
     return tuple(infos)
 
 
-def render_all(report: Report, source_text: str, targets: list[tuple[Format, Path | None]], *, by: str) -> None:
+def render_all(
+    report: Report, source_text: str, targets: list[tuple[OutputFormat, Path | None]], *, by: str, docs_url: str = ""
+) -> None:
+    """Render ``report`` to each target; ``docs_url``: the ``docs-url`` template for the rules' links."""
     from reports import render
     from reports.options import RenderOptions, should_color
     from reports.writer import write_atomic
 
-    rules = rule_infos()
+    rules = rule_infos(docs_url)
     for fmt, path in targets:
         options = RenderOptions(
             source_text=source_text, color=path is None and should_color(sys.stdout), by=by, rules=rules

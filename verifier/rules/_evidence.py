@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from references.evidence.in_text import FIELD as IN_TEXT
 from references.models import EvidenceLevel, Reference
+from references.plain_words import design_words, level_words, reason_words, species_words
 from verifier.models import Trigger
 
 LADDER = {EvidenceLevel.L1: 1, EvidenceLevel.L2: 2, EvidenceLevel.L3: 3, EvidenceLevel.L4: 4, EvidenceLevel.L5: 5}
@@ -27,7 +28,7 @@ def is_known(ref: Reference) -> bool:
 def reference_trigger(ref: Reference) -> Trigger:
     """A finding's evidence item naming a cited work, its level and why it has that level."""
     ev = ref.evidence
-    why = "; ".join(f"{r.field}: '{r.cue}' -> {r.conclusion}" for r in ev.reasons[:4])
+    why = "; ".join(f"{reason_words(r.field)}: '{r.cue}' -> {reason_words(r.conclusion)}" for r in ev.reasons[:4])
     entry = ref.title or " ".join(ref.raw.split())[:100] or "(no reference entry; as the manuscript describes it)"
     label = f"[{ref.key}] {entry}"
     return Trigger(
@@ -36,13 +37,13 @@ def reference_trigger(ref: Reference) -> Trigger:
         span=ref.span,
         reference_key=ref.key,
         evidence_level=ev.level.value,
-        detail=f"design {ev.design.value}, species {ev.species.value}" + (f"; {why}" if why else ""),
+        detail=f"{design_words(ev.design)}, {species_words(ev.species)}" + (f"; {why}" if why else ""),
     )
 
 
 def describe_levels(refs: list[Reference]) -> str:
-    """'[71] preclinical (animal_study), [72] 2 (rct)' for messages."""
-    return ", ".join(f"[{r.key}] {r.evidence.level.value} ({r.evidence.design.value})" for r in refs)
+    """'[71] preclinical (animal study), [72] level 2 (randomized controlled trial)' for messages."""
+    return ", ".join(f"[{r.key}] {level_words(r.evidence.level)} ({design_words(r.evidence.design)})" for r in refs)
 
 
 def description_triggers(refs: list[Reference]) -> list[Trigger]:
@@ -59,7 +60,7 @@ def description_triggers(refs: list[Reference]) -> list[Trigger]:
 def described_as(refs: list[Reference]) -> str:
     """' The manuscript describes [13] in its own words: 'rhesus' (line 170) -> species=animal.' or ''."""
     parts = [
-        f"[{ref.key}] '{' '.join(r.cue.split())}' (line {r.span.line}) -> {r.conclusion.split(' (')[0]}"
+        f"[{ref.key}] '{' '.join(r.cue.split())}' (line {r.span.line}) -> {reason_words(r.conclusion.split(' (')[0])}"
         for ref in refs
         for r in ref.evidence.reasons
         if r.field == IN_TEXT and r.span is not None

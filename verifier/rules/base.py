@@ -17,6 +17,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
 from claims.models import Claim, Document, Span
 from claims.normalize import claim_view
 from claims.spans import LineIndex, SentenceView, build_valid
@@ -56,6 +57,7 @@ class RuleContext:
     lines: LineIndex
     has_reference_list: bool = False
     sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
+    extra_cues: ExtraCues = NO_EXTRA_CUES  # the configuration's own certainty words, for reading sources too
     references_by_key: dict[str, Reference] = field(default_factory=dict)
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
     # Works cited but not in any reference list, as the manuscript's own sentences describe them.
@@ -74,6 +76,7 @@ class RuleContext:
         has_reference_list: bool,
         sources: Mapping[str, str] | None = None,
         described: list[InTextEvidence] | None = None,
+        extra_cues: ExtraCues = NO_EXTRA_CUES,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -85,6 +88,7 @@ class RuleContext:
             lines=LineIndex(document.text),
             has_reference_list=has_reference_list,
             sources=dict(sources or {}),
+            extra_cues=extra_cues,
             references_by_key={r.key: r for r in references},
             links_by_claim=by_claim,
             described_unlisted={
@@ -169,6 +173,7 @@ class Rule:
     def __init__(self, options: BaseModel | None = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.options_model()
         self.severity = severity or self.default_severity
+        self.url: str | None = None  # the rule's documentation, set from ``docs-url`` by the registry
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -212,10 +217,13 @@ class Rule:
             "reference_keys": list(reference_keys) if reference_keys else [],
             "evidence": list(evidence) if evidence else [],
             "suggestion": Suggestion(title=suggestion, replacement=replacement) if suggestion else None,
+            "url": self.url,
         }
+        if self.url is None:
+            del values["url"]  # left unset, as the constructor leaves it
         if not _valid_finding_values(values):
             return Finding(**values)
-        return build_valid(Finding, {**values, "url": None}, fields_set=set(values))
+        return build_valid(Finding, {**values, "url": self.url}, fields_set=set(values))
 
 
 def _valid_finding_values(v: dict[str, object]) -> bool:
@@ -228,6 +236,7 @@ def _valid_finding_values(v: dict[str, object]) -> bool:
         and type(v["confidence"]) is Confidence
         and type(v["span"]) is Span
         and (v["claim_id"] is None or type(v["claim_id"]) is str)
+        and type(v.get("url", "")) is str
         and type(v["related_claim_ids"]) is list
         and all(type(x) is str for x in v["related_claim_ids"])  # type: ignore[attr-defined]
         and type(v["reference_keys"]) is list

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from claims.models import MarkerStyle
 from references.linking import YEAR_MISMATCH_NOTE
 from references.models import Link, LinkStatus
 from verifier.models import Confidence, Finding, Severity, Trigger
@@ -63,12 +62,7 @@ class DanglingCitation(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.references:
-            keyed = [
-                (claim.id, marker)
-                for claim in ctx.claims
-                for marker in claim.markers
-                if marker.keys and marker.style is not MarkerStyle.NARRATIVE
-            ]
+            keyed = [(claim.id, marker) for claim in ctx.claims for marker in claim.markers if marker.cites]
             if not keyed:
                 return
             _, marker = min(keyed, key=lambda item: item[1].span.start)

@@ -73,7 +73,11 @@ def source_disagreements(
         matches = index.best(view.text, k=1)
         if not matches or matches[0].score < MIN_MATCH:
             continue
-        yield ref.key, matches[0], judge(view, matches[0].sentence, index.abbreviations, matches[0].score)
+        yield (
+            ref.key,
+            matches[0],
+            judge(view, matches[0].sentence, index.abbreviations, matches[0].score, ctx.extra_cues),
+        )
 
 
 @lru_cache(maxsize=64)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claims.propositions import PropositionIndex, conflict
+from references.plain_words import direction_words
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts
 from verifier.rules.base import Rule, RuleContext, Scope
@@ -96,7 +97,7 @@ class InternalContradiction(Rule):
                         start=claim.span.start,
                         end=claim.span.end,
                         message=f"This claim and an earlier one disagree about '{prop.outcome_text}' for "
-                        f"'{prop.subject_text}' ({why}: {prop.direction.value} here, {other.direction.value} "
+                        f"'{prop.subject_text}' ({why}: {direction_words(prop.direction)} here, {direction_words(other.direction)} "
                         f"there).",
                         claim_id=claim.id,
                         related_claim_ids=[earlier.id],
@@ -105,7 +106,7 @@ class InternalContradiction(Rule):
                                 kind="sentence",
                                 text=earlier.text,
                                 span=earlier.span,
-                                detail=f"{other.direction.value}: {other.outcome_text}",
+                                detail=f"{direction_words(other.direction)}: {other.outcome_text}",
                             )
                         ],
                         suggestion="reconcile the two statements, or say what differs between the findings "

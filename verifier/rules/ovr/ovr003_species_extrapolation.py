@@ -107,7 +107,7 @@ class SpeciesExtrapolation(Rule):
                     f"or cell model; the cited work is only {kinds} work"
                 )
             else:
-                said = f"{_subject(population)} but rests only on {kinds} work"
+                said = f"{_who(claim)} but rests only on {kinds} work"
             yield self.finding(
                 ctx,
                 start=start,
@@ -121,11 +121,13 @@ class SpeciesExtrapolation(Rule):
             )
 
 
-def _subject(population: Population) -> str:
-    """How the claim reads: about people by its own words, or by the document's focus."""
-    if population is Population.HUMAN:
-        return "Claim is about people"
-    return "Claim names no species (in a document about people)"
+def _who(claim: Claim) -> str:
+    """The message's subject: the people the claim names ("Claim is about 'patients'"), or that it names
+    no species (then it reads as a claim about people)."""
+    if claim.features.population is Population.HUMAN:
+        named = [c.text for c in claim.features.cues if c.kind == "species"]
+        return f"Claim is about people ('{named[0]}')" if named else "Claim is about people"
+    return "Claim does not name a species (in a document about people)"
 
 
 # Where one clause ends and a coordinated one begins: "; ", ", and/but/while/whereas ", " and its/their …".

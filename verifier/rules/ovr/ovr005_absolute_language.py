@@ -89,8 +89,9 @@ class AbsoluteLanguage(Rule):
     An outcome word is not flagged as a possibility or purpose ("can be
     cured", "to guarantee privacy"). Methods, Results, captions, peer-review
     letters and the authors' statements about their own work ("In all cases,
-    we optimized ...") are skipped; quoted text is skipped. Extend or
-    trim the list with `extend-absolutes` in the configuration.
+    we optimized ...") are skipped; quoted text is skipped. Add your field's
+    absolutes with `extend-absolutes = ["unfailingly"]` in the configuration;
+    silence a word you use on purpose with an in-document suppression.
 
     ## Options
     None; the cue lexicon is `claims/lexicons/absolutes.txt`, the word lists the rule weighs them
