@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claims.statistics import Interval, find_intervals
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.sta.reported import claim_views, fmt_p, trigger
+from verifier.rules.sta.reported import fmt_p, statistic_units, trigger
 from verifier.stats import check_ci_p
 
 
@@ -65,7 +65,7 @@ class PCiInconsistent(Rule):
     scope = Scope.CLAIM
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for claim, view in claim_views(ctx):
+        for claim_id, view in statistic_units(ctx):
             for iv in find_intervals(view):
                 if iv.p is None or _maybe_unnamed_ratio(iv):
                     continue
@@ -86,7 +86,7 @@ class PCiInconsistent(Rule):
                     start=start,
                     end=end,
                     message=f"'{interval}' and '{reported}' disagree: {story}{implied}.",
-                    claim_id=claim.id,
+                    claim_id=claim_id,
                     evidence=[
                         trigger(ctx, view, iv.ci_start, iv.ci_end, f"{iv.level:g}% interval, null {null}"),
                         trigger(ctx, view, iv.p.start, iv.p.end, "reported p-value"),

@@ -9,11 +9,11 @@ from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.sta.reported import (
     attached,
-    claim_views,
     clauses,
     declared_alpha,
     fmt_p,
     significance_cues,
+    statistic_units,
     trigger,
 )
 from verifier.stats import is_significant
@@ -74,7 +74,7 @@ class SignificanceWording(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         alpha = declared_alpha(ctx.document.text)
-        for claim, view in claim_views(ctx):
+        for claim_id, view in statistic_units(ctx):
             ps = find_p_values(view)
             if not ps:
                 continue
@@ -112,7 +112,7 @@ class SignificanceWording(Rule):
                         start=orig_start,
                         end=orig_end,
                         message=f"'{word}': {story} ({', '.join(view.quote(p.start, p.end) for p in local)}).",
-                        claim_id=claim.id,
+                        claim_id=claim_id,
                         evidence=[
                             trigger(ctx, view, cue.start, cue.end, cue.kind, kind="cue"),
                             *(trigger(ctx, view, p.start, p.end, "reported p-value") for p in local),

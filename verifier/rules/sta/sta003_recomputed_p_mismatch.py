@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claims.statistics import find_test_results, mentions_one_tailed
 from verifier.models import Confidence, Finding, Severity
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.sta.reported import claim_views, declared_alpha, fmt_p, trigger
+from verifier.rules.sta.reported import declared_alpha, fmt_p, statistic_units, trigger
 from verifier.stats import Verdict, recompute_p
 
 _TEST_LABEL = {"chi2": "χ²"}
@@ -66,7 +66,7 @@ class RecomputedPMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         alpha = declared_alpha(ctx.document.text)
         one_tailed_doc = mentions_one_tailed(ctx.document.text)
-        for claim, view in claim_views(ctx):
+        for claim_id, view in statistic_units(ctx):
             for result in find_test_results(view):
                 check = recompute_p(result, one_tailed_in_text=one_tailed_doc, alpha=alpha)
                 if check is None or check.verdict is Verdict.CONSISTENT or result.p is None:
@@ -88,7 +88,7 @@ class RecomputedPMismatch(Rule):
                     start=start,
                     end=end,
                     message=f"'{stat}' gives p = {fmt_p(check.computed_p)} ({tails}), but '{reported}' is reported: {what}.",
-                    claim_id=claim.id,
+                    claim_id=claim_id,
                     evidence=[
                         trigger(ctx, view, result.start, result.end, detail),
                         trigger(ctx, view, p.start, p.end, "reported p-value"),
