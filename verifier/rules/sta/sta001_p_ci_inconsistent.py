@@ -51,6 +51,10 @@ class PCiInconsistent(Rule):
     with positive bounds around 1 may be a ratio, whose null is 1: its null
     is unknown and it is not judged.
 
+    Table rows, captions and footnotes are read as well as sentences, so an
+    interval and a p in neighbouring cells of one row are paired when the p
+    directly follows the interval.
+
     ## Options
     None.
 

@@ -48,6 +48,16 @@ class RecomputedPMismatch(Rule):
     and may be flagged. Alpha is .05 unless the document declares another
     ("α = .01", "p < .10 was considered significant").
 
+    Results are read wherever statcheck finds them: sentences, one-line
+    inputs, lines without a final stop, table rows, captions and footnotes
+    (headings and metadata units holding a comparator), never reference-list
+    lines or page furniture. Forms that could be something else are read only
+    when a p-value follows: df in square or curly brackets (``t[28] = 2.2``)
+    and a χ² whose letter was lost in extraction (``(2(1) = 0.03, p = .86``,
+    straight after a bracket only). A document that says "directional"
+    anywhere lets a result that fits a one-tailed test pass, as statcheck's
+    ``OneTailedTxt`` does ("non-directional" and "bidirectional" do not count).
+
     ## Options
     None.
 
