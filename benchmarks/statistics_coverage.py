@@ -101,7 +101,8 @@ def real_documents() -> list[tuple[str, list[Path]]]:
     bench = SHARED / "bench" / "fulltext_citations"
     jats = sorted((bench / "jats_plos").glob("*.xml")) + sorted((bench / "jats_elife").glob("*.xml"))
     tei = sorted((bench / "grobid_fulltext_tei" / "corpus").glob("*.xml"))
-    paper = sorted((SHARED / "documents" / "pdf" / "MicheleNuijten__statcheck__Nuijten2016").glob("*.txt"))
+    paper_dir = SHARED / "documents" / "pdf" / "MicheleNuijten__statcheck__Nuijten2016"
+    paper = sorted(p for p in paper_dir.glob("*") if p.suffix in (".txt", ".html"))
     groups = [("seed corpus", seeds), ("JATS articles", jats), ("GROBID TEI texts", tei), ("statcheck's paper", paper)]
     return [(name, paths) for name, paths in groups if paths]
 
