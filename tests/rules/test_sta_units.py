@@ -81,3 +81,10 @@ def test_directional_anywhere_lets_a_one_tailed_result_pass():
     assert len(findings(result, ["STA003"])) == 1
     assert findings(f"Hypotheses were directional.\n\n{result}", ["STA003"]) == []
     assert len(findings(f"Hypotheses were non-directional.\n\n{result}", ["STA003"])) == 1
+
+
+@pytest.mark.parametrize("p", ["p < . 001", "p <. 001"])
+def test_a_spaced_decimal_point_does_not_end_the_sentence(p: str):
+    text = f"Scores rose, t(191) = 0.50, {p}. Next we tested recall."
+    (f,) = findings(text, ["STA003"])
+    assert f.quoted == f"t(191) = 0.50, {p}" and f.claim_id == "c1"
