@@ -108,3 +108,22 @@ def test_parse_number_thousands_and_mojibake_minus():
 )
 def test_directional_wording(text: str, one_tailed: bool):
     assert mentions_one_tailed(text) is one_tailed
+
+
+def test_taken_ranges_answer_as_a_linear_scan_would():
+    """``claims.quantities._Taken`` (binary search over a union) against the plain overlap test."""
+    import random
+
+    from claims.quantities import _Taken
+
+    rng = random.Random(17)
+    for _ in range(300):
+        taken, plain = _Taken(), []
+        for _ in range(rng.randint(0, 12)):
+            i = rng.randint(0, 60)
+            j = i + rng.randint(1, 8)
+            free = all(j <= s or i >= e for s, e in plain)
+            assert taken.free(i, j) is free
+            if free or rng.random() < 0.3:  # statistics are added unchecked, and may touch or overlap
+                taken.add(i, j)
+                plain.append((i, j))
