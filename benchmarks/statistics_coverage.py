@@ -13,13 +13,17 @@ Three figures:
    the PLOS/eLife JATS articles and the GROBID TEI texts of ``bench/fulltext_citations``, and statcheck's
    paper (``documents/pdf/MicheleNuijten__statcheck__Nuijten2016``), each finding printed for review.
 
-Run: .venv/bin/python benchmarks/statistics_coverage.py [PATH]
+4. With ``--scaling``: CPU seconds of the whole pipeline on inputs made only of reported results (one long line
+   without a full stop, table rows, spaced-out HTML text) at 100 and 200 KB, and the ratio (linear: about 2).
+
+Run: .venv/bin/python benchmarks/statistics_coverage.py [PATH] [--scaling]
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -129,10 +133,36 @@ def sta_findings(name: str, paths: list[Path]) -> None:
         print("\n".join(shown))
 
 
+SCALING = {
+    "results on one line without a stop": "t(28) = 2.20, p = .47, ",
+    "table rows": "| Study | t(28) = 2.20 | p = .47 |\n",
+    "spaced-out HTML text": "t    (28) =   2.20,    p   <   .001   ",
+}
+
+
+def scaling() -> None:
+    print("CPU seconds of the whole pipeline (shared machine: compare the ratios, not the seconds):")
+    for name, unit in SCALING.items():
+        seconds = []
+        for size in (100_000, 200_000):
+            text = unit * (size // len(unit))
+            doc = Document(path="a.txt", text=text, sha256="0" * 64, format="txt", encoding="utf-8")
+            started = time.process_time()
+            report = analyze(doc, VerifierConfig())
+            seconds.append(time.process_time() - started)
+        print(
+            f"  {name}: 100 KB {seconds[0]:.2f} s, 200 KB {seconds[1]:.2f} s, "
+            f"ratio {seconds[1] / seconds[0]:.2f}, {len(report.findings)} findings at 200 KB"
+        )
+
+
 def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
     score(own_forms(), "our own strings (benchmarks/data/statistics_forms.jsonl)")
-    if len(sys.argv) > 1:
-        score(strings_at(Path(sys.argv[1])), f"strings at {sys.argv[1]}", show="-q" not in sys.argv)
+    if args:
+        score(strings_at(Path(args[0])), f"strings at {args[0]}", show="-q" not in sys.argv)
+    if "--scaling" in sys.argv:
+        scaling()
     groups = real_documents()
     if not groups:
         print(f"no shared data at {SHARED}; real-document checks skipped")
