@@ -18,7 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from claims.models import Claim, Document, Sentence, Span
+from claims.models import Claim, Document, Span
 from claims.normalize import normalize
 from claims.spans import LineIndex, OffsetMap, SentenceView, build_valid
 from references.models import Link, LinkStatus, Reference
@@ -94,8 +94,8 @@ class RuleContext:
     def span(self, start: int, end: int) -> Span:
         return self.lines.span(start, end)
 
-    def view(self, claim: Claim | Sentence) -> SentenceView:
-        """The claim's (or any unit's) text normalized (hard wraps joined, hyphenation repaired), with spans that
+    def view(self, claim: Claim) -> SentenceView:
+        """The claim's text normalized (hard wraps joined, hyphenation repaired), with spans that
         index the whole document. Built once per claim and shared: rules asked for it again and
         again, and normalizing was a tenth of the rules' run time."""
         key = (claim.span.start, claim.text)
@@ -131,8 +131,8 @@ class RuleContext:
         return out
 
 
-def claim_view(text: str, lines: LineIndex, claim: Claim | Sentence) -> SentenceView:
-    """A normalized view of one claim (or other unit) of ``text`` whose spans still index the whole document."""
+def claim_view(text: str, lines: LineIndex, claim: Claim) -> SentenceView:
+    """A normalized view of one claim of ``text`` whose spans still index the whole document."""
     local = _normalized(claim.text)
     return SentenceView(local, 0, len(local.normalized), lines, text, base=claim.span.start)
 
