@@ -16,6 +16,7 @@ module adds the simple kinds and turns local offsets into original spans
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from claims.features import lexicon
@@ -74,8 +75,33 @@ def _make(view: SentenceView, kind: str, i: int, j: int, **fields: object) -> Qu
     return Quantity(**values)  # type: ignore[arg-type]
 
 
-def _free(taken: list[tuple[int, int]], i: int, j: int) -> bool:
-    return all(j <= s or i >= e for s, e in taken)
+class _Taken:
+    """The characters already given to a quantity, as a sorted union of disjoint ranges, so that
+    each test is a binary search: scanning every earlier range made a long line of reported
+    results (a table or spaced-out HTML text without a full stop) quadratic."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, i: int, j: int) -> bool:
+        """Whether ``[i, j)`` overlaps no taken range (the last range starting before ``j`` ends last)."""
+        k = bisect_left(self.starts, j)
+        return k == 0 or self.ends[k - 1] <= i
+
+    def add(self, i: int, j: int) -> None:
+        lo = hi = bisect_left(self.starts, i)
+        if lo and self.ends[lo - 1] >= i:  # joins the range before
+            lo -= 1
+            i = self.starts[lo]
+            j = max(j, self.ends[lo])
+        while hi < len(self.starts) and self.starts[hi] <= j:  # swallows the ranges it reaches
+            j = max(j, self.ends[hi])
+            hi += 1
+        self.starts[lo:hi] = [i]
+        self.ends[lo:hi] = [j]
 
 
 def find_quantities(view: SentenceView) -> list[Quantity]:
@@ -85,36 +111,36 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
     out: list[tuple[int, Quantity]] = []
     if not _DIGIT_RE.search(text):
         return []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def add(kind: str, i: int, j: int, **fields: object) -> None:
         out.append((i, _make(view, kind, i, j, **fields)))
-        taken.append((i, j))
+        taken.add(i, j)
 
     for r in find_test_results(view):
         df = [d for d in (r.df1, r.df2) if d is not None]
         add("statistic", r.start, r.end, name=r.test, value=r.value, comparator=r.comparator, df=df)
     for iv in find_intervals(view):
-        if not _free(taken, iv.start, iv.end):
+        if not taken.free(iv.start, iv.end):
             continue
         if iv.estimate_start is not None:
             est_end = iv.estimate_start + len(_num_at(text, iv.estimate_start))
             add("effect_size", iv.start, est_end, name=iv.name, value=iv.estimate)
         add("ci", iv.ci_start, iv.ci_end, name=iv.name, value=iv.level, unit="%", low=iv.low, high=iv.high)
     for p in find_p_values(view):
-        if _free(taken, p.start, p.end):
+        if taken.free(p.start, p.end):
             add("p", p.start, p.end, name="p", value=p.value, comparator=p.comparator)
     has_sign = "=" in text or ":" in text
     for m in _EFFECT_RE.finditer(text) if has_sign or _RATIO_HINT_RE.search(text) else ():
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             name = m.group("name") or m.group("ratio")
             add("effect_size", m.start(), m.end(), name=name, value=parse_number(m.group("num"))[0])
     for m in _N_RE.finditer(text) if "=" in text else ():
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             kind = "count" if m.group("name") == "k" else "n"
             add(kind, m.start(), m.end(), name=m.group("name"), value=float(m.group("num").replace(",", "")))
     for m in _PERCENT_RE.finditer(text) if "%" in text else ():
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             add("percent", m.start(), m.end(), value=parse_number(m.group("num"))[0], unit="%")
     units = _unit_kind()
     for m in _NUMBER_WORD_RE.finditer(text):
@@ -128,7 +154,7 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
         kind = units.get(unit.lower())
         if kind is None or (len(unit) == 1 and unit != unit.lower()):  # "1H-MRS" is a nucleus, "1 W" a week
             continue
-        if _free(taken, i, after.end()):
+        if taken.free(i, after.end()):
             add(kind, i, after.end(), value=float(m.group(0).replace(",", "").replace("·", ".")), unit=unit)
     out.sort(key=lambda x: x[0])
     return [q for _, q in out]

@@ -55,6 +55,7 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 _INITIAL_BEFORE = re.compile(r"[A-Z]\.\s*$")
+_COMPARATORS = frozenset("<>=≤≥")
 _SPACE = frozenset(" \t\r\xa0\u2009\u202f\u3000")
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_CHARS = 120
@@ -339,6 +340,9 @@ def _period_ends(text: str, dot: int, sent_start: int, nxt: int, end: int) -> bo
     """Whether a single full stop followed by a capital, digit or bracket ends the sentence."""
     token = _token_before(text, dot)
     lowered = token.lower()
+    before = text[max(sent_start, dot - 2) : dot].rstrip()
+    if before and before[-1] in _COMPARATORS and text[nxt].isdigit():
+        return False  # a decimal point spaced off its digits: "p < . 001", "p <. 001"
     if not token:
         return True
     if lowered in _never_final():

@@ -16,7 +16,7 @@ them into original spans with ``view.span``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claims.spans import SentenceView
@@ -33,13 +33,21 @@ __all__ = [
 ]
 
 _MINUS = "-\u2212\u2012\u2013\u2010\u2011\ufe63\uff0d"  # hyphen-minus, minus, figure/en dash, hyphens
+# A minus sign or en dash whose UTF-8 bytes were decoded as Windows-1252 (a PDF or web page read with the
+# wrong encoding): "âˆ’" is U+2212, "â€“" U+2013.
+_MOJIBAKE_MINUS = ("\u00e2\u02c6\u2019", "\u00e2\u20ac\u201c")
+_SIGN = rf"(?:[{_MINUS}]|{'|'.join(_MOJIBAKE_MINUS)})"
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 # An unsigned decimal: 12, 12.5, .05, 0·05 (Lancet's middle dot).
 _UNUM = r"(?:\d+(?:[.·]\d+)?|[.·]\d+)"
 # A signed decimal; the sign may be any dash a PDF turns a minus into.
-_SNUM = rf"(?:[{_MINUS}]\s?)?{_UNUM}"
+_SNUM = rf"(?:{_SIGN}\s?)?{_UNUM}"
+# A test statistic's value may carry thousands separators: "2,000.20" is 2000.20, not 2.
+_STAT_NUM = rf"(?:{_SIGN}\s?)?(?:\d{{1,3}}(?:,\d{{3}})+(?:[.·]\d+)?|{_UNUM})"
+# A p-value's number; a space may follow a leading point ("p < . 001", "p <. 001": typeset or extracted text).
+_P_NUM = r"(?:\d+(?:[.·]\d+)?|[.·]\s?\d+)"
 # Scientific notation after a mantissa: e-5, × 10−5, x10^-5, ×10⁻⁵.
 _EXP = rf"(?:[eE][{_MINUS}+]?\d+|\s?[×x*]\s?10\s?(?:\^\s?)?(?:[{_MINUS}]\s?\d+|[⁻][⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
 # A number ends where no digit, letter or decimal part follows (a sentence's full stop may).
@@ -51,7 +59,7 @@ _P_RE = re.compile(
     rf"(?<![\w.])(?P<label>[pP](?:\s?[-‐]?\s?values?)?"
     rf"(?:\s?[(_]?\s?(?P<tail>one|two|1|2)[- ]?(?:tailed|sided)\s?\)?)?)"
     rf"\s?(?:(?:was|were|is)\s)?(?P<cmp>{_COMPARATOR}|(?<=value )(?:of|was|is)|(?<=values )(?:of|were|are))"
-    rf"\s?(?P<num>{_UNUM}(?:{_EXP})?){_NUM_END}"
+    rf"\s?(?P<num>{_P_NUM}(?:{_EXP})?){_NUM_END}"
 )
 _NS_RE = re.compile(r"(?<![\w.])(?:n\.s\.|ns)(?![\w])")
 
@@ -61,22 +69,31 @@ _DF_SUB1 = r"(?P<sub1>[₀-₉]+(?:[.][₀-₉]+)?)"
 _DF_PAREN2 = r"\(\s?(?P<df1>\d+(?:\.\d+)?|[Il])\s?[,;/]\s?(?P<df2>\d+(?:\.\d+)?)\s?\)"
 _DF_SUB2 = r"(?P<sub1>[₀-₉]+)\s?,\s?(?P<sub2>[₀-₉]+(?:[.][₀-₉]+)?)"
 _DF_CHI = r"\(\s?(?P<df1>\d+)\s?(?:[,;]\s?[Nn]\s?=\s?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s?)?\)"
-_CHI_NAME = r"(?:χ|Χ|[Cc]hi|CHI)\s?(?:[-‐]?\s?squared?|\^?\s?2|²)?|X\s?(?:\^\s?2|2|²)"
+_CHI_NAME = r"(?:χ|Χ|[Cc]hi|CHI)\s?(?:[-‐]?\s?squared?|_?\^?\s?2|²)?|[Xx]\s?(?:\^\s?2|2|²)"
+# Non-APA df in square or curly brackets: "t[28] = 2.2", "F{2, 28} = 2.2".
+_DF_BRACKET1 = r"[\[{]\s?(?P<df1>\d+(?:\.\d+)?)\s?[\]}]"
+_DF_BRACKET2 = r"[\[{]\s?(?P<df1>\d+(?:\.\d+)?|[Il])\s?[,;]\s?(?P<df2>\d+(?:\.\d+)?)\s?[\]}]"
 
-_HEADS: tuple[tuple[str, str], ...] = (
-    ("t", rf"(?<![\w.])t\s?(?:{_DF_PAREN1}|{_DF_SUB1})?"),
-    ("F", rf"(?<![\w.])F\s?(?:{_DF_PAREN2}|{_DF_SUB2})?"),
-    ("chi2", rf"(?<![\w.])(?:{_CHI_NAME})\s?(?:{_DF_CHI}|{_DF_SUB1})?"),
-    ("r", rf"(?<![\w.])r\s?(?:{_DF_PAREN1}|{_DF_SUB1})"),
-    ("z", r"(?<![\w.])[zZ]"),
-    ("Q", rf"(?<![\w.])Q\s?(?:[-‐]?\s?(?:within|between|[wWbB]))?\s?(?:{_DF_PAREN1}|{_DF_SUB1})"),
-    ("H", rf"(?<![\w.])H\s?(?:\(\s?(?P<df1>\d+)\s?(?:,\s?[Nn]\s?=\s?\d+\s?)?\)|{_DF_SUB1})"),
+# (test, head pattern, read only when a p-value follows). The last ones are forms that could be something else
+# without a p: df in brackets, and a χ² whose Greek letter was lost in extraction, "(2(1) = 0.03, p = .86", which
+# is read only straight after an opening bracket (never "Fig. 2(3)" or "Table 2(1)").
+_HEADS: tuple[tuple[str, str, bool], ...] = (
+    ("t", rf"(?<![\w.])t\s?(?:{_DF_PAREN1}|{_DF_SUB1})?", False),
+    ("F", rf"(?<![\w.])F[12]?\s?(?:{_DF_PAREN2}|{_DF_SUB2})?", False),
+    ("chi2", rf"(?<![\w.])(?:{_CHI_NAME})\s?(?:{_DF_CHI}|{_DF_SUB1})?", False),
+    ("r", rf"(?<![\w.])r\s?(?:{_DF_PAREN1}|{_DF_SUB1})", False),
+    ("z", r"(?<![\w.])[zZ]", False),
+    ("Q", rf"(?<![\w.])Q\s?(?:[-‐]?\s?(?:[Ww]ithin|[Bb]etween|[wWbB]))?\s?(?:{_DF_PAREN1}|{_DF_SUB1})", False),
+    ("H", rf"(?<![\w.])H\s?(?:\(\s?(?P<df1>\d+)\s?(?:,\s?[Nn]\s?=\s?\d+\s?)?\)|{_DF_SUB1})", False),
+    ("t", rf"(?<![\w.])t\s?{_DF_BRACKET1}", True),
+    ("F", rf"(?<![\w.])F[12]?\s?{_DF_BRACKET2}", True),
+    ("chi2", rf"(?<=[(\[])2\s?{_DF_CHI}", True),
 )
 _STAT_RE = re.compile(
     "|".join(
         f"(?P<h{i}>{head.replace('(?P<', f'(?P<h{i}_')})"
-        rf"\s?(?P<h{i}_cmp>[=<>≤≥])\s?(?P<h{i}_val>{_SNUM}){_NUM_END}"
-        for i, (_, head) in enumerate(_HEADS)
+        rf"\s?(?P<h{i}_cmp>[=<>≤≥])\s?(?P<h{i}_val>{_STAT_NUM}){_NUM_END}"
+        for i, (_, head, _needs_p) in enumerate(_HEADS)
     )
 )
 # Non-APA degrees of freedom after the value: "t = 2.1, df = 23", "F = 3.2 (2, 45)", "χ2 = 4.2, d.f. = 1".
@@ -86,7 +103,7 @@ _TRAILING_DF_RE = re.compile(
 )
 # Between a statistic and its p: other results of the same test ("MSE = 2.3, d = 0.43, ηp2 = .12").
 _BETWEEN_RE = re.compile(
-    rf"(?:\s?[,;]\s?|\s)(?:(?![pP]\s?[=<>])(?:[A-Za-zηωβ]{{1,3}}[p²2]?|Cohen's d|partial η2)\s?[=<>]\s?{_SNUM}\s?[,;]\s?){{0,3}}\s?"
+    rf"(?:\s?[,;|]\s?|\s)(?:(?![pP]\s?[=<>])(?:[A-Za-zηωβ]{{1,3}}[p²2]?|Cohen's d|partial η2)\s?[=<>]\s?{_SNUM}\s?[,;]\s?){{0,3}}\s?"
 )
 
 _CI_NAME = r"(?:confidence interval|credible interval|C\.I\.|CI|CrI)"
@@ -114,7 +131,8 @@ _RATIO_SET = frozenset(x.lower() for x in _RATIO_NAMES.split("|"))
 # Cheap tests that let most sentences skip the full patterns.
 _HAS_COMPARATOR_RE = re.compile(r"[=<>≤≥]")
 _INTERVAL_HINT_RE = re.compile(r"CI\b|C\.I\.|CrI|interval|(?:OR|RR|HR|PR|ratio)\b[^()]{0,12}\(")
-_ONE_TAILED_RE = re.compile(r"\b(?:one|1)[- ]?(?:tailed|sided)\b|\bdirectional (?:test|hypothes)", re.IGNORECASE)
+# A bare "directional" counts, as in statcheck's OneTailedInTxt; "non-directional", "bidirectional" do not.
+_ONE_TAILED_RE = re.compile(r"\b(?:one|1)[- ]?(?:tailed|sided)\b|(?<![-\w])(?<!non )directional\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +218,8 @@ def parse_number(text: str) -> tuple[float, int]:
     (2.3e-05, 6). Decimals of a number in scientific notation count the places
     of its expanded form, so rounding bounds stay honest.
     """
-    s = "".join(text.translate(_SUPERSCRIPT).replace("·", ".").split())  # any whitespace, "−\r0" too
-    for ch in _MINUS[1:]:
+    s = "".join(text.translate(_SUPERSCRIPT).replace("·", ".").replace(",", "").split())  # "−\r0", "2,000.20"
+    for ch in (*_MINUS[1:], *_MOJIBAKE_MINUS):
         s = s.replace(ch, "-")
     exponent = 0
     m = re.search(r"(?:[eE]|[×x*]10\^?)([-+]?\d+)$", s)
@@ -259,6 +277,9 @@ def find_p_values(view: SentenceView) -> list[PValue]:
 def _p_values(text: str) -> tuple[PValue, ...]:
     """Memoized per sentence text (so are the tests and intervals below): the feature stage and
     several rules read the same sentence's statistics, and the results are immutable."""
+    squeezed, back = _squeeze(text)
+    if back is not None:
+        return tuple(_p_back(p, back) for p in _p_values(squeezed))
     if not _p_hint(text):
         return ()
     return tuple(p for p in map(_p_from_match, _P_RE.finditer(text)) if p is not None)
@@ -296,12 +317,18 @@ def find_test_results(view: SentenceView) -> list[TestResult]:
 
 @lru_cache(maxsize=4096)
 def _test_results(text: str) -> tuple[TestResult, ...]:
+    squeezed, back = _squeeze(text)
+    if back is not None:
+        return tuple(
+            replace(r, start=back[r.start], end=back[r.end - 1] + 1, p=r.p and _p_back(r.p, back))
+            for r in _test_results(squeezed)
+        )
     out: list[TestResult] = []
     if not _HAS_COMPARATOR_RE.search(text):  # every result has one; most sentences have none
         return ()
     for m in _STAT_RE.finditer(text):
         i = next(k for k in range(len(_HEADS)) if m.group(f"h{k}") is not None)
-        test = _HEADS[i][0]
+        test, _, needs_p = _HEADS[i]
         g = m.groupdict()
 
         def grp(name: str, _i: int = i, _g: dict[str, str | None] = g) -> str | None:
@@ -337,6 +364,8 @@ def _test_results(text: str) -> tuple[TestResult, ...]:
             continue
         n_raw = grp("n")
         p = _p_after(text, end)
+        if needs_p and p is None:
+            continue
         out.append(
             TestResult(
                 test=test,
@@ -402,6 +431,20 @@ def find_intervals(view: SentenceView) -> list[Interval]:
 
 @lru_cache(maxsize=4096)
 def _intervals(text: str) -> tuple[Interval, ...]:
+    squeezed, back = _squeeze(text)
+    if back is not None:
+        return tuple(
+            replace(
+                iv,
+                start=back[iv.start],
+                end=back[iv.end - 1] + 1,
+                estimate_start=None if iv.estimate_start is None else back[iv.estimate_start],
+                ci_start=back[iv.ci_start],
+                ci_end=back[iv.ci_end - 1] + 1,
+                p=iv.p and _p_back(iv.p, back),
+            )
+            for iv in _intervals(squeezed)
+        )
     out: list[Interval] = []
     taken: list[tuple[int, int]] = []
     if not _INTERVAL_HINT_RE.search(text):
@@ -422,6 +465,36 @@ def _intervals(text: str) -> tuple[Interval, ...]:
             out.append(iv)
     out.sort(key=lambda iv: iv.start)
     return tuple(out)
+
+
+_SPACE_RUN_RE = re.compile(r"\s{2,}")
+
+
+def _squeeze(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with every run of whitespace cut to its first character, and for each character of
+    that copy its index in ``text`` (``None`` when there was no run: the copy is ``text``).
+
+    Why: HTML and PDF text spaces out italic letters ("t    (37) = −4.93,    p     <   .001"), and the
+    patterns above allow one space between tokens; a wider "any spaces" between optional parts would
+    backtrack quadratically on long blank runs. Results found in the copy are mapped back, so their
+    offsets index ``text``.
+    """
+    if _SPACE_RUN_RE.search(text) is None:
+        return text, None
+    back: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for m in _SPACE_RUN_RE.finditer(text):
+        parts.append(text[pos : m.start() + 1])
+        back.extend(range(pos, m.start() + 1))
+        pos = m.end()
+    parts.append(text[pos:])
+    back.extend(range(pos, len(text)))
+    return "".join(parts), back
+
+
+def _p_back(p: PValue, back: list[int]) -> PValue:
+    return replace(p, start=back[p.start], end=back[p.end - 1] + 1)
 
 
 def mentions_one_tailed(text: str) -> bool:

@@ -1,8 +1,13 @@
-"""What the statistics rules share: a claim's own view, its clauses, the
+"""What the statistics rules share: the units they read, clauses, the
 document's declared alpha, and evidence triggers for reported numbers.
 
-Rules compute everything from ``claim.text``, normalized the way the
-pipeline normalizes it (hard wraps joined, hyphenation repaired), through the
+The statistics rules read reported numbers wherever statcheck would find
+them, not only in prose claims: ``statistic_units`` adds headings and
+metadata units (one-line inputs, lines without a final stop, table rows,
+captions, footnotes, number-dense sentences that ``claims.boilerplate`` calls
+"mostly symbols"). The prose-only rules (SUP, OVR, CON) keep reading claims.
+Rules compute everything from a unit's text, normalized the way the pipeline
+normalizes it (hard wraps joined, hyphenation repaired), through the
 context's shared ``SentenceView`` (``RuleContext.view``) whose
 ``original_range`` gives document offsets.
 """
@@ -14,13 +19,22 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from claims.features.cues import Match, scan
-from claims.models import Claim
+from claims.models import Claim, Sentence, UnitKind
 from claims.spans import SentenceView
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
 from verifier.stats import ALPHA
 
-__all__ = ["attached", "claim_views", "clauses", "declared_alpha", "fmt_p", "significance_cues", "trigger"]
+__all__ = [
+    "attached",
+    "claim_views",
+    "clauses",
+    "declared_alpha",
+    "fmt_p",
+    "significance_cues",
+    "statistic_units",
+    "trigger",
+]
 
 # Lexicon -> cue kind for the wording rules; longest match wins, negations scope to the clause end.
 _WORDING = {
@@ -48,6 +62,36 @@ def claim_views(ctx: RuleContext) -> Iterator[tuple[Claim, SentenceView]]:
     """Every claim with a normalized view of its own text whose offsets map into the document."""
     for claim in ctx.claims:
         yield claim, ctx.view(claim)
+
+
+# Units besides claims that may report statistics. Reference-list lines (page numbers, years, volumes) and
+# boilerplate (navigation, teasers of other pages) are not the document's results.
+_NON_PROSE_KINDS = frozenset({UnitKind.HEADING, UnitKind.METADATA})
+# Every test result and p-value the rules pair has a comparator: a cheap screen before a unit is normalized.
+_COMPARATOR_RE = re.compile(r"[=<>≤≥⩽⩾]")
+
+
+def statistic_units(ctx: RuleContext) -> list[tuple[str | None, SentenceView]]:
+    """``(claim id or None, view)`` of every unit the statistics rules read, in document order.
+
+    Every claim, plus every heading or metadata unit holding a comparator
+    (``=``, ``<``, ``≤`` ...), whose findings carry no claim id. Built once
+    per context and shared by the three rules.
+    """
+    return ctx.memo("sta.statistic_units", lambda: _statistic_units(ctx))
+
+
+def _statistic_units(ctx: RuleContext) -> list[tuple[str | None, SentenceView]]:
+    units: list[tuple[int, str | None, Claim | Sentence]] = [(c.span.start, c.id, c) for c in ctx.claims]
+    units.extend(
+        (s.span.start, None, s)
+        for s in ctx.document.sentences
+        if s.kind in _NON_PROSE_KINDS and _COMPARATOR_RE.search(s.text)
+    )
+    units.sort(key=lambda u: u[0])
+    # ``RuleContext.view`` reads only a unit's ``text`` and ``span``, which a Sentence has as a Claim does
+    # (its hint says Claim; widening it is left to the merge, as ``claim_view`` moved on main).
+    return [(claim_id, ctx.view(unit)) for _, claim_id, unit in units]  # type: ignore[arg-type]
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

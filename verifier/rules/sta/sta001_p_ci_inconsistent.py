@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claims.statistics import Interval, find_intervals
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.sta.reported import claim_views, fmt_p, trigger
+from verifier.rules.sta.reported import fmt_p, statistic_units, trigger
 from verifier.stats import check_ci_p
 
 
@@ -51,6 +51,10 @@ class PCiInconsistent(Rule):
     with positive bounds around 1 may be a ratio, whose null is 1: its null
     is unknown and it is not judged.
 
+    Table rows, captions and footnotes are read as well as sentences, so an
+    interval and a p in neighbouring cells of one row are paired when the p
+    directly follows the interval.
+
     ## Options
     None.
 
@@ -65,7 +69,7 @@ class PCiInconsistent(Rule):
     scope = Scope.CLAIM
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for claim, view in claim_views(ctx):
+        for claim_id, view in statistic_units(ctx):
             for iv in find_intervals(view):
                 if iv.p is None or _maybe_unnamed_ratio(iv):
                     continue
@@ -86,7 +90,7 @@ class PCiInconsistent(Rule):
                     start=start,
                     end=end,
                     message=f"'{interval}' and '{reported}' disagree: {story}{implied}.",
-                    claim_id=claim.id,
+                    claim_id=claim_id,
                     evidence=[
                         trigger(ctx, view, iv.ci_start, iv.ci_end, f"{iv.level:g}% interval, null {null}"),
                         trigger(ctx, view, iv.p.start, iv.p.end, "reported p-value"),

@@ -9,17 +9,24 @@ from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.sta.reported import (
     attached,
-    claim_views,
     clauses,
     declared_alpha,
     fmt_p,
     significance_cues,
+    statistic_units,
     trigger,
 )
 from verifier.stats import is_significant
 
 # "clinically significant" is about importance, not a test.
 _NOT_STATISTICAL = ("clinically", "practically", "biologically", "economically", "socially")
+# "*p < .05, **p < .01": a table's significance legend states thresholds, not results.
+_LEGEND_MARKS = "*†‡§"
+
+
+def _legend(text: str, start: int) -> bool:
+    """Whether the p-value at ``start`` is a legend threshold (an asterisk or dagger right before it)."""
+    return start > 0 and text[start - 1] in _LEGEND_MARKS
 
 
 class SignificanceWording(Rule):
@@ -55,7 +62,9 @@ class SignificanceWording(Rule):
     (P = .01)" is not flagged). "Marginally significant", "a trend toward significance" and other
     conceded wordings are not flagged here (they are honest about p);
     "clinically significant" is not a statistical claim. Alpha is .05 unless
-    the document declares another. "Significant" meaning "large" next to a
+    the document declares another. Captions, table rows and footnotes are
+    read too; a p right after an asterisk or dagger (``*p < .05``) is a
+    legend's threshold and is skipped. "Significant" meaning "large" next to a
     non-significant p can be flagged.
 
     ## Options
@@ -74,11 +83,11 @@ class SignificanceWording(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         alpha = declared_alpha(ctx.document.text)
-        for claim, view in claim_views(ctx):
-            ps = find_p_values(view)
+        for claim_id, view in statistic_units(ctx):
+            text = view.text
+            ps = [p for p in find_p_values(view) if not _legend(text, p.start)]
             if not ps:
                 continue
-            text = view.text
             cues = significance_cues(text)
             conceded = any(c.kind == "admission" and not c.negated for c in cues)
             for start, end in clauses(text):
@@ -112,7 +121,7 @@ class SignificanceWording(Rule):
                         start=orig_start,
                         end=orig_end,
                         message=f"'{word}': {story} ({', '.join(view.quote(p.start, p.end) for p in local)}).",
-                        claim_id=claim.id,
+                        claim_id=claim_id,
                         evidence=[
                             trigger(ctx, view, cue.start, cue.end, cue.kind, kind="cue"),
                             *(trigger(ctx, view, p.start, p.end, "reported p-value") for p in local),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claims.statistics import find_test_results, mentions_one_tailed
 from verifier.models import Confidence, Finding, Severity
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.sta.reported import claim_views, declared_alpha, fmt_p, trigger
+from verifier.rules.sta.reported import declared_alpha, fmt_p, statistic_units, trigger
 from verifier.stats import Verdict, recompute_p
 
 _TEST_LABEL = {"chi2": "χ²"}
@@ -48,6 +48,16 @@ class RecomputedPMismatch(Rule):
     and may be flagged. Alpha is .05 unless the document declares another
     ("α = .01", "p < .10 was considered significant").
 
+    Results are read wherever statcheck finds them: sentences, one-line
+    inputs, lines without a final stop, table rows, captions and footnotes
+    (headings and metadata units holding a comparator), never reference-list
+    lines or page furniture. Forms that could be something else are read only
+    when a p-value follows: df in square or curly brackets (``t[28] = 2.2``)
+    and a χ² whose letter was lost in extraction (``(2(1) = 0.03, p = .86``,
+    straight after a bracket only). A document that says "directional"
+    anywhere lets a result that fits a one-tailed test pass, as statcheck's
+    ``OneTailedTxt`` does ("non-directional" and "bidirectional" do not count).
+
     ## Options
     None.
 
@@ -66,7 +76,7 @@ class RecomputedPMismatch(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         alpha = declared_alpha(ctx.document.text)
         one_tailed_doc = mentions_one_tailed(ctx.document.text)
-        for claim, view in claim_views(ctx):
+        for claim_id, view in statistic_units(ctx):
             for result in find_test_results(view):
                 check = recompute_p(result, one_tailed_in_text=one_tailed_doc, alpha=alpha)
                 if check is None or check.verdict is Verdict.CONSISTENT or result.p is None:
@@ -88,7 +98,7 @@ class RecomputedPMismatch(Rule):
                     start=start,
                     end=end,
                     message=f"'{stat}' gives p = {fmt_p(check.computed_p)} ({tails}), but '{reported}' is reported: {what}.",
-                    claim_id=claim.id,
+                    claim_id=claim_id,
                     evidence=[
                         trigger(ctx, view, result.start, result.end, detail),
                         trigger(ctx, view, p.start, p.end, "reported p-value"),
