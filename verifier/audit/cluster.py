@@ -36,22 +36,21 @@ def run_dask(tasks: Iterable[PaperTask], job: Job, *, address: str) -> Iterator[
     try:
         threads = max(1, sum(client.nthreads().values()))
         queue = iter(tasks)
-        futures = as_completed()
-        owners = {}
+        owners: dict[str, PaperTask] = {}
 
-        def submit() -> bool:
+        def submit() -> object | None:
             task = next(queue, None)
             if task is None:
-                return False
+                return None
             shipped = replace(task, data=_contents(task.path, job.max_bytes) if task.data is None else task.data)
             future = client.submit(check_paper, shipped, remote, pure=False, key=f"verifier-{len(owners)}-{task.path}")
             owners[future.key] = task
-            futures.add(future)
-            return True
+            return future
 
-        for _ in range(threads * IN_FLIGHT_PER_THREAD):
-            if not submit():
-                break
+        first = [f for f in (submit() for _ in range(threads * IN_FLIGHT_PER_THREAD)) if f is not None]
+        if not first:
+            return
+        futures = as_completed(first, loop=client.loop)
         for future in futures:
             task = owners.pop(future.key)
             try:
@@ -60,7 +59,9 @@ def run_dask(tasks: Iterable[PaperTask], job: Job, *, address: str) -> Iterator[
                 result = PaperResult(task.path, "failed", reason=f"on the cluster: {type(err).__name__}: {err}")
                 result.config_hash = task.config_hash
             future.release()
-            submit()
+            following = submit()
+            if following is not None:
+                futures.add(following)
             yield _written(result)
     finally:
         client.close()
