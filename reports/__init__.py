@@ -24,7 +24,6 @@ Renderer = Callable[..., None]
 ENTRY_POINT_GROUP = "verifier.reporters"
 
 
-
 class _Renderers(Mapping[str, Renderer]):
     """The built-in formats by name; a renderer is imported from ``reports.<module>`` on first use."""
 

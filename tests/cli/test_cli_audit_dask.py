@@ -23,8 +23,11 @@ def audited(folder: Path, out: Path, extra: list[str]) -> tuple[list[tuple], lis
     assert exit_info.value.code == 2  # empty.txt cannot be read; the others are checked
     db = sqlite3.connect(out / "audit.sqlite")
     db.row_factory = sqlite3.Row
-    papers = [tuple((k, r[k]) for k in r.keys() if k not in VOLATILE) for r in db.execute("SELECT * FROM papers ORDER BY path")]
-    findings = [tuple(r) for r in db.execute("SELECT * FROM findings ORDER BY path, line, \"column\", code, quoted")]
+    papers = [
+        tuple((k, r[k]) for k in r.keys() if k not in VOLATILE)
+        for r in db.execute("SELECT * FROM papers ORDER BY path")
+    ]
+    findings = [tuple(r) for r in db.execute('SELECT * FROM findings ORDER BY path, line, "column", code, quoted')]
     reports = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".json", ".md")}
     return papers, findings, reports
 

@@ -45,4 +45,3 @@ def test_the_streamed_report_is_byte_identical_on_real_papers(path, tmp_path):
     target = tmp_path / "report.json"
     render_all(report, doc.text, [(Format.json, target)], by="finding")
     assert target.read_text(encoding="utf-8") == whole(report)
-
