@@ -33,15 +33,15 @@ BENCH = ROOT.parent / "shared" / "bench" / "fulltext_citations"
 VOLATILE = {"seconds", "peak_rss_mb", "recorded_at", "outputs"}
 
 
-def articles() -> list[Path]:
-    return sorted(BENCH.glob("jats_*/*.xml"))
+def articles(bench: Path = BENCH) -> list[Path]:
+    return sorted(bench.glob("jats_*/*.xml"))
 
 
-def corpus(folder: Path, copies: int) -> int:
+def corpus(folder: Path, copies: int, bench: Path) -> int:
     folder.mkdir()
     n = 0
     for i in range(copies):
-        for article in articles():
+        for article in articles(bench):
             target = folder / f"c{i}_{article.name}"
             try:
                 os.link(article, target)
@@ -173,14 +173,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=3, help="times the 68 articles are repeated (default 3: 204)")
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--bench", type=Path, default=BENCH, help="the fulltext_citations folder")
     args = parser.parse_args()
-    if not articles():
-        sys.exit(f"no articles under {BENCH}")
+    if not articles(args.bench):
+        sys.exit(f"no articles under {args.bench}")
     print(f"[{load()}] cpus available: {len(os.sched_getaffinity(0))}")
     with tempfile.TemporaryDirectory(prefix="verifier-audit-bench-") as tmp:
         scratch = Path(tmp)
-        n = corpus(scratch / "papers", args.copies)
-        print(f"{n} papers ({len(articles())} real JATS articles x {args.copies})")
+        n = corpus(scratch / "papers", args.copies, args.bench)
+        print(f"{n} papers ({len(articles(args.bench))} real JATS articles x {args.copies})")
         reference = throughput(scratch / "papers", scratch, n)
         kill_and_resume(scratch / "papers", scratch, n)
         if not args.no_dask:
