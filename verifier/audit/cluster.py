@@ -56,8 +56,12 @@ def run_dask(tasks: Iterable[PaperTask], job: Job, *, address: str) -> Iterator[
             try:
                 result = future.result()
             except Exception as err:  # noqa: BLE001 - a lost worker or a task error: the paper fails
-                result = PaperResult(task.path, "failed", reason=f"on the cluster: {type(err).__name__}: {err}")
-                result.config_hash = task.config_hash
+                result = PaperResult(
+                    task.path,
+                    "failed",
+                    error=f"on the cluster: {type(err).__name__}: {err}",
+                    config_hash=task.config_hash,
+                )
             future.release()
             following = submit()
             if following is not None:
@@ -86,5 +90,5 @@ def _written(result: PaperResult) -> PaperResult:
         try:
             write_atomic(path, text)
         except OSError as err:
-            return replace(result, status="failed", reason=f"cannot write {path}: {err.strerror or err}", rendered={})
+            return replace(result, status="failed", error=f"cannot write {path}: {err.strerror or err}", rendered={})
     return replace(result, rendered={})

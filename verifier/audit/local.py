@@ -114,7 +114,7 @@ def run_local(tasks: Iterable[PaperTask], job: Job, *, jobs: int, time_limit: fl
 
 def _failed(task: PaperTask, reason: str, started: float) -> PaperResult:
     return PaperResult(
-        task.path, "failed", reason=reason, seconds=round(time.monotonic() - started, 4), config_hash=task.config_hash
+        task.path, "failed", error=reason, seconds=round(time.monotonic() - started, 4), config_hash=task.config_hash
     )
 
 

@@ -13,12 +13,13 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claims.errors import VerifierError
+from reports.audit import AuditRow
 from verifier.cli.common import Format
 
 if TYPE_CHECKING:
@@ -61,51 +62,24 @@ class PaperTask:
     data: bytes | None = None  # the file's bytes, shipped to a worker that may not see the path
 
 
-@dataclass
-class PaperResult:
-    """What the store records of one paper."""
+@dataclass(frozen=True)
+class PaperResult(AuditRow):
+    """What the store records of one paper: its row of the audit table (counts; ``error`` is the
+    store's ``reason``), and what the store keeps besides."""
 
-    path: str
-    status: str  # checked | failed | skipped
-    reason: str = ""
-    sha256: str = ""
     seconds: float = 0.0
-    claims: int = 0
-    checkworthy_claims: int = 0
-    markers: int = 0
-    references: int = 0
-    by_severity: dict[str, int] = field(default_factory=dict)
-    by_code: dict[str, int] = field(default_factory=dict)
-    findings: list[FindingRow] = field(default_factory=list)
-    outputs: tuple[str, ...] = ()
+    findings: tuple[FindingRow, ...] = ()
     format: str = ""
     venue: str = ""
     config_hash: str = ""
     fails: bool = False  # a finding at or above the paper's fail-on severity
     peak_rss_mb: float = 0.0  # the worker's peak resident set so far
-    rendered: dict[str, str] = field(default_factory=dict)  # report path -> text, when not written by the worker
+    rendered: Mapping[str, str] = field(default_factory=dict)  # report path -> text, when not written by the worker
 
     @property
     def unreadable(self) -> bool:
         """A manuscript that could not be checked: the run's exit code is 2."""
         return self.status != "checked"
-
-    def row(self):  # -> reports.audit.AuditRow
-        from reports.audit import AuditRow
-
-        return AuditRow(
-            path=self.path,
-            status=self.status,
-            error=self.reason,
-            sha256=self.sha256,
-            claims=self.claims,
-            checkworthy_claims=self.checkworthy_claims,
-            markers=self.markers,
-            references=self.references,
-            by_severity=self.by_severity,
-            by_code=self.by_code,
-            outputs=self.outputs,
-        )
 
 
 def check_paper(task: PaperTask, job: Job) -> PaperResult:
@@ -116,15 +90,13 @@ def check_paper(task: PaperTask, job: Job) -> PaperResult:
     try:
         result = _check(task, job)
     except VerifierError as err:
-        result = PaperResult(task.path, "skipped", reason=_one_line(err))
+        result = PaperResult(task.path, "skipped", error=_one_line(err))
     except MemoryError:
-        result = PaperResult(task.path, "failed", reason="out of memory")
+        result = PaperResult(task.path, "failed", error="out of memory")
     except Exception as err:  # noqa: BLE001 - crash isolation: the paper fails, the run goes on
-        result = PaperResult(task.path, "failed", reason=f"internal error: {type(err).__name__}: {_one_line(err)}")
-    result.seconds = round(time.perf_counter() - started, 4)
-    result.config_hash = task.config_hash
-    result.peak_rss_mb = peak_rss_mb()
-    return result
+        result = PaperResult(task.path, "failed", error=f"internal error: {type(err).__name__}: {_one_line(err)}")
+    seconds = round(time.perf_counter() - started, 4)
+    return replace(result, seconds=seconds, config_hash=task.config_hash, peak_rss_mb=peak_rss_mb())
 
 
 def _check(task: PaperTask, job: Job) -> PaperResult:
@@ -148,7 +120,7 @@ def _check(task: PaperTask, job: Job) -> PaperResult:
         references=report.summary.references,
         by_severity=dict(report.summary.findings_by_severity),
         by_code=dict(report.summary.findings_by_code),
-        findings=finding_rows(report),
+        findings=tuple(finding_rows(report)),
         outputs=tuple(str(p) for _, p in task.targets if p is not None),
         format=doc.format,
         venue=_venue(task),

@@ -70,7 +70,7 @@ def _run(arguments: list[str], options: AuditOptions, store: AuditStore) -> int:
     check_targets([t for per in targets for t in per], inputs)
     tasks, resumed = _plan(papers, targets, configs, options, store.recorded())
     for s in skipped:
-        store.record(PaperResult(s.path, "skipped", reason=s.reason), manuscript=False)
+        store.record(PaperResult(s.path, "skipped", error=s.reason, manuscript=False))
     job = Job(formats=list(options.formats), inputs=Inputs(), max_bytes=options.max_bytes, by=options.by)
     progress = Progress(len(papers), done=resumed, every=options.every)
     if resumed:
@@ -81,7 +81,7 @@ def _run(arguments: list[str], options: AuditOptions, store: AuditStore) -> int:
         for result in results:
             store.record(result)
             if result.unreadable:
-                progress.note(skip_line(result.path, result.reason))
+                progress.note(skip_line(result.path, result.error))
             progress.advance(result.unreadable)
     except KeyboardInterrupt:
         results.close()  # stops the workers; the papers in flight are not recorded

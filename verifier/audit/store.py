@@ -136,7 +136,7 @@ class AuditStore:
             for path, sha, status, version, config, outputs in rows
         }
 
-    def record(self, result: PaperResult, *, manuscript: bool = True) -> None:
+    def record(self, result: PaperResult) -> None:
         """Replace the paper's row and findings in one transaction, with SIGINT/SIGTERM held back
         until it is committed, so an interrupt never leaves a paper half written."""
         sev = result.by_severity
@@ -144,7 +144,7 @@ class AuditStore:
             result.path,
             result.sha256,
             result.status,
-            result.reason,
+            result.error,
             result.seconds,
             result.claims,
             len(result.findings),
@@ -157,7 +157,7 @@ class AuditStore:
             result.format,
             result.venue,
             ";".join(result.outputs),
-            int(manuscript),
+            int(result.manuscript),
             self.tool_version,
             result.config_hash,
             result.peak_rss_mb,

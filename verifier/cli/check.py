@@ -128,8 +128,8 @@ def _check_many(
         for path, cfg, targets in zip(paths, configs, per_paper):
             result = check_paper(PaperTask(path, tuple(targets), cfg), job)
             if result.unreadable:
-                print(skip_line(path, result.reason), file=sys.stderr)
-            rows.append(result.row())  # counts only: the report is freed before the next paper is read
+                print(skip_line(path, result.error), file=sys.stderr)
+            rows.append(result)  # counts only: the report is freed before the next paper is read
             failed, unreadable = failed or result.fails, unreadable or result.unreadable
         write_summary([*rows, *skipped_rows(skipped)], summary_path)
     if unreadable:
