@@ -45,3 +45,13 @@ ARTICLE_REFS = (
 def codes(text: str, select: list[str]) -> list[str]:
     """The codes of the findings the ``select`` rules make on ``text``."""
     return [f.code for f in analyze_text(text, select).findings]
+
+
+def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
+    """``verifier ARGV`` in this process: its exit code, stdout and stderr."""
+    from verifier.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err

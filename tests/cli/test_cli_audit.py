@@ -15,21 +15,17 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from verifier.audit import paper as paper_module
 from verifier.audit.lock import folder_lock
-from verifier.cli import main
 
 UNSUPPORTED = "Studies have shown that ketamine cures depression in all patients.\n"
 CLEAN = "We thank the participants.\n"
 CITED = "Ketamine reduced depressive symptoms in adults [1].\n\nReferences\n\n1. Stone A. A trial. J Psy. 2019;1:1-9.\n"
 
 
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+run = run_cli
 
 
 def rows(folder: Path, name: str = "summary.csv") -> list[dict[str, str]]:
