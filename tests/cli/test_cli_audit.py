@@ -61,8 +61,9 @@ def out(tmp_path: Path) -> Path:
 
 
 def test_audit_fills_the_store_reports_and_tables(corpus, out, capsys, report_validator):
-    code, _, err = run(["audit", str(corpus), "-o", str(out), "--jobs", "2", "--fail-on", "warning"], capsys)
+    code, stdout, err = run(["audit", str(corpus), "-o", str(out), "--jobs", "2", "--fail-on", "warning"], capsys)
     assert code == 1, err  # SUP001 in one.md is a warning
+    assert stdout.startswith("3 of 3 manuscripts checked, 0 with errors, 1 other file skipped; store ")
     table = papers_table(out)
     assert set(table) == {"one.md", "two.txt", "three.md", "notes.csv"}
     assert {table[n]["status"] for n in ("one.md", "two.txt", "three.md")} == {"checked"}
@@ -152,15 +153,18 @@ def _staged(original):
 
 
 def test_a_crash_a_dead_worker_and_a_hang_fail_their_paper_only(corpus, out, capsys, monkeypatch):
+    from helpers import analyze_text
+
+    analyze_text(CITED, ["ALL"])  # warm this process's caches, so the forked workers' first papers are quick
     monkeypatch.setattr(paper_module, "_check", _staged(paper_module._check))
     for name in ("bug", "dies", "hangs"):
         (corpus / f"{name}.md").write_text(CLEAN, encoding="utf-8")
-    code, _, err = run(["audit", str(corpus), "-o", str(out), "--jobs", "2", "--time-limit", "2"], capsys)
+    code, _, err = run(["audit", str(corpus), "-o", str(out), "--jobs", "2", "--time-limit", "5"], capsys)
     assert code == 2  # some papers could not be checked, after the others were
     table = papers_table(out)
     assert table["bug.md"]["status"] == "failed" and "RuntimeError: a rule tripped" in table["bug.md"]["reason"]
     assert table["dies.md"]["status"] == "failed" and "SIGKILL" in table["dies.md"]["reason"]
-    assert table["hangs.md"]["status"] == "failed" and "time limit of 2 s" in table["hangs.md"]["reason"]
+    assert table["hangs.md"]["status"] == "failed" and "time limit of 5 s" in table["hangs.md"]["reason"]
     assert {table[n]["status"] for n in ("one.md", "two.txt", "three.md")} == {"checked"}
     assert all(len(line) < 300 for line in err.splitlines())
     assert "SIGKILL" in err and "time limit" in err

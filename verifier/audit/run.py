@@ -97,7 +97,24 @@ def _run(arguments: list[str], options: AuditOptions, store: AuditStore) -> int:
         signal.signal(signal.SIGTERM, previous)
         progress.close()
     _finish(store, options)
-    return _exit_code(store, papers, configs, options)
+    code = _exit_code(store, papers, configs, options)
+    print(_closing_line(store, papers, skipped=len(skipped)))
+    return code
+
+
+def _closing_line(store: AuditStore, papers: list[str], *, skipped: int) -> str:
+    """What the run ends with on stdout: how many of its papers were checked, and where the tables are."""
+    wanted = set(papers)
+    checked = errors = 0
+    for path, status, n_errors in store.query("SELECT path, status, errors FROM papers WHERE manuscript = 1"):
+        if path in wanted and status == "checked":
+            checked += 1
+            errors += n_errors > 0
+    others = f", {skipped} other file{'s' if skipped != 1 else ''} skipped" if skipped else ""
+    return (
+        f"{checked} of {len(papers)} manuscripts checked, {errors} with errors{others}; "
+        f"store {store.path}, table {store.path.parent / 'summary.csv'}"
+    )
 
 
 def _interrupt(signum: int, frame: object) -> None:
