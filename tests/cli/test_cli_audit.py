@@ -275,3 +275,10 @@ def test_usage_errors_are_one_line(argv, needle, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run(argv, capsys)
     assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_store_that_is_not_sqlite_is_one_line_and_untouched(corpus, out, capsys):
+    (out / "audit.sqlite").write_bytes(b"not a database" * 100)
+    code, _, err = run(["audit", str(corpus), "-o", str(out)], capsys)
+    assert code == 2 and "cannot be used as the audit store" in err and len(err.strip().splitlines()) == 1
+    assert (out / "audit.sqlite").read_bytes() == b"not a database" * 100

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from claims.errors import InputError
 from verifier.audit.paper import PaperResult
 
 STORE_NAME = "audit.sqlite"
@@ -106,8 +107,8 @@ class Recorded:
     outputs: tuple[str, ...]
 
 
-class StoreError(Exception):
-    """The store cannot be opened or is not one of ours."""
+class StoreError(InputError):
+    """The store cannot be opened or is not one of ours (one line, exit 2)."""
 
 
 class AuditStore:
@@ -123,7 +124,9 @@ class AuditStore:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as err:
-            raise StoreError(f"{path}: not a verifier audit store ({err})") from None
+            raise StoreError(
+                f"{path}: cannot be used as the audit store ({err}); move it away or choose another -o"
+            ) from None
 
     def close(self) -> None:
         self.db.close()
