@@ -76,7 +76,10 @@ def write_tables(store: AuditStore, folder: Path) -> list[Path]:
 def export(store: AuditStore, folder: Path, fmt: str) -> list[Path]:
     """``papers.<ext>`` and ``findings.<ext>``: the two tables whole, for pandas, R or DuckDB."""
     tables = {
-        "papers": (store.paper_columns(), store.query("SELECT * FROM papers ORDER BY path")),
+        "papers": (
+            store.paper_columns(),
+            store.query(f"SELECT {', '.join(store.paper_columns())} FROM papers ORDER BY path"),
+        ),
         "findings": (store.finding_columns(), store.findings()),
     }
     written = []

@@ -67,6 +67,8 @@ def run_local(tasks: Iterable[PaperTask], job: Job, *, jobs: int, time_limit: fl
         child.close()
         return _Slot(process, parent)
 
+    if not pending:
+        return
     try:
         slots = [start() for _ in range(max(1, min(jobs, len(pending))))]
         while True:
