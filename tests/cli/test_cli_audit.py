@@ -282,3 +282,15 @@ def test_a_store_that_is_not_sqlite_is_one_line_and_untouched(corpus, out, capsy
     code, _, err = run(["audit", str(corpus), "-o", str(out)], capsys)
     assert code == 2 and "cannot be used as the audit store" in err and len(err.strip().splitlines()) == 1
     assert (out / "audit.sqlite").read_bytes() == b"not a database" * 100
+
+
+def test_check_of_a_folder_isolates_a_crashing_paper_too(corpus, out, capsys, monkeypatch):
+    """``verifier check DIR`` shares ``check_paper``: a rule that raises fails that paper's row only."""
+    monkeypatch.setattr(paper_module, "_check", _staged(paper_module._check))
+    (corpus / "bug.md").write_text(CLEAN, encoding="utf-8")
+    code, stdout, err = run(["check", str(corpus), "-f", "json", "-o", str(out)], capsys)
+    assert code == 2 and "RuntimeError: a rule tripped" in err
+    summary = {Path(r["path"]).name: r for r in rows(out)}
+    assert summary["bug.md"]["status"] == "failed" and summary["one.md"]["status"] == "checked"
+    assert (out / "one.json").exists() and not (out / "bug.json").exists()
+    assert "3 of 4 manuscripts checked" in stdout
