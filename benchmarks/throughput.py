@@ -8,6 +8,9 @@ the line after the full stop, statistics, headings and web boilerplate. Measures
 * MB/s of decode + normalize + find_markers + segment + analyze_document (target >= 2 MB/s);
 * time(8 MB) / time(1 MB) (target <= 8.8, i.e. linear);
 * cold start of ``python -m verifier --version`` (best of 5, target <= 0.5 s);
+* cold start of ``verifier check`` on a one-sentence file: wall and CPU seconds, best of 5
+  (target <= 0.3 s); ``--cold BEFORE_TREE`` also times an earlier tree (``git archive`` of a
+  commit, unpacked) with the same interpreter, for a before/after line;
 * MB/s of each stage of the full pipeline (``verifier.pipeline.analyze``, replayed step by
   step with the same functions, under the same paused garbage collector) on the manuscript
   plus a numbered reference list, at 0.25 MB and twice that, each in a fresh process
@@ -136,6 +139,37 @@ def _cold_start() -> None:
             print(f"cold start: skipped (`python -m verifier --version` exited {proc.returncode})")
             return
     print(f"cold start `python -m verifier --version`: best of 5 {min(times):.3f} s (target <= 0.5 s)")
+
+
+def _cold_check(tree: Path, label: str) -> None:
+    """Best of 5 of a whole ``verifier check`` of one sentence in a fresh interpreter: wall, and CPU
+    (user + system, which a loaded machine inflates far less than wall)."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paper = Path(tmp) / "one.txt"
+        paper.write_text("Ketamine cures depression in all patients.\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        walls, cpus = [], []
+        for _ in range(5):
+            before, t0 = os.times(), time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-m", "verifier", "check", str(paper), "--exit-zero"],
+                cwd=tree,
+                env=env,
+                capture_output=True,
+            )
+            walls.append(time.perf_counter() - t0)
+            after = os.times()
+            cpus.append(after.children_user - before.children_user + after.children_system - before.children_system)
+            if proc.returncode != 0:
+                print(f"cold start check ({label}): exited {proc.returncode}: {proc.stderr.decode()[-200:]}")
+                return
+    print(
+        f"cold start `verifier check one-sentence.txt` ({label}): best of 5 {min(walls):.3f} s wall, "
+        f"{min(cpus):.3f} s CPU (target <= 0.3 s)"
+    )
 
 
 def reference_list(n: int = 80) -> str:
@@ -327,6 +361,7 @@ def main() -> None:
         f"sizes {len(one) / 1e6:.2f} / {len(eight) / 1e6:.2f} MB)"
     )
     _cold_start()
+    _cold_check(ROOT, "this tree")
     _full_pipeline(250_000)
     _memory()
 
@@ -336,6 +371,10 @@ if __name__ == "__main__":
         _print_stages(int(sys.argv[2]))
     elif sys.argv[1:2] == ["--peak"]:
         _run_and_report_peak(sys.argv[2:])
+    elif sys.argv[1:2] == ["--cold"]:
+        for tree in sys.argv[2:]:
+            _cold_check(Path(tree).resolve(), f"tree {tree}")
+        _cold_check(ROOT, "this tree")
     elif sys.argv[1:2] == ["--memory"]:
         _memory()
     else:

@@ -4,15 +4,18 @@ Each format is ``render(report, out, *, options) -> None``. ``FORMATS`` holds
 the built-in ones; third-party renderers register under the entry-point group
 ``verifier.reporters`` (name = format, value = the render callable) and are
 found by ``available_formats`` and ``render``. Built-in names win a clash.
+
+A renderer's module is imported when its format is first rendered: a check that prints text does
+not pay for the HTML, SARIF and Markdown writers at start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 from importlib.metadata import entry_points
 from typing import TextIO
 
-from reports import csv, github, html, json, markdown, sarif, text
 from reports.options import RenderOptions, RuleInfo, should_color
 from reports.writer import write_atomic
 from verifier.models import Report
@@ -20,15 +23,31 @@ from verifier.models import Report
 Renderer = Callable[..., None]
 ENTRY_POINT_GROUP = "verifier.reporters"
 
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json.render,
-    "markdown": markdown.render,
-    "html": html.render,
-    "sarif": sarif.render,
-    "csv": csv.render,
-    "github": github.render,
-}
+
+class _Renderers(Mapping[str, Renderer]):
+    """The built-in formats by name; a renderer is imported from ``reports.<module>`` on first use."""
+
+    _MODULES = {
+        "text": "text",
+        "json": "json",
+        "markdown": "markdown",
+        "html": "html",
+        "sarif": "sarif",
+        "csv": "csv",
+        "github": "github",
+    }
+
+    def __getitem__(self, name: str) -> Renderer:
+        return import_module(f"reports.{self._MODULES[name]}").render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._MODULES)
+
+    def __len__(self) -> int:
+        return len(self._MODULES)
+
+
+FORMATS: Mapping[str, Renderer] = _Renderers()
 
 
 def available_formats() -> dict[str, Renderer]:

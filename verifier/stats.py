@@ -9,7 +9,8 @@ reported digit`` counts as consistent; ``p = .000`` is an error (it should be
 ``p < .001``); ``p = alpha`` counts as significant; and when the text says a
 test was one-tailed, a result that is consistent as a one-tailed test is
 consistent. A decision error is an inconsistency that flips significance at
-alpha. Distributions come from ``scipy.stats``.
+alpha. Distributions come from ``verifier.distributions`` (pure Python, checked against
+scipy in the tests), so a check never pays scipy's import.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ import math
 from dataclasses import dataclass
 from enum import Enum
 
-from scipy import stats as _dist
-
 from claims.statistics import Interval, PValue, TestResult
+from verifier.distributions import chi2_sf, f_sf, norm_ppf, norm_sf, t_sf
 
 __all__ = [
     "CICheck",
@@ -49,21 +49,21 @@ def compute_p(test: str, value: float, df1: float | None, df2: float | None, *, 
     """
     if test == "t":
         assert df2 is not None
-        p = float(_dist.t.sf(abs(value), df2))
+        p = t_sf(abs(value), df2)
     elif test == "r":
         assert df2 is not None
         if abs(value) >= 1:
             return 0.0
         t = value / math.sqrt((1 - value * value) / df2)
-        p = float(_dist.t.sf(abs(t), df2))
+        p = t_sf(abs(t), df2)
     elif test == "z":
-        p = float(_dist.norm.sf(abs(value)))
+        p = norm_sf(abs(value))
     elif test == "F":
         assert df1 is not None and df2 is not None
-        return float(_dist.f.sf(value, df1, df2))
+        return f_sf(value, df1, df2)
     elif test in ("chi2", "Q", "H"):
         assert df1 is not None
-        return float(_dist.chi2.sf(value, df1))
+        return chi2_sf(value, df1)
     else:
         raise ValueError(f"unknown test type {test!r}")
     return 2 * p if two_tailed else p
@@ -232,7 +232,7 @@ class CICheck:
 def _implied_p(iv: Interval) -> float | None:
     if iv.estimate is None:
         return None
-    z_crit = float(_dist.norm.ppf(1 - (1 - iv.level / 100) / 2))
+    z_crit = norm_ppf(1 - (1 - iv.level / 100) / 2)
     if iv.ratio:
         if iv.low <= 0 or iv.estimate <= 0:
             return None
@@ -242,7 +242,7 @@ def _implied_p(iv: Interval) -> float | None:
     se = (high - low) / (2 * z_crit)
     if se <= 0:
         return None
-    return float(2 * _dist.norm.sf(abs(est) / se))
+    return 2 * norm_sf(abs(est) / se)
 
 
 def check_ci_p(iv: Interval, p: PValue) -> CICheck:

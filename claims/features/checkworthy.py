@@ -78,15 +78,31 @@ _PERSON_HEADING = re.compile(
 )
 
 
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+
+
 def _too_short(text: str) -> bool:
     """Fewer than four words (three for a sentence closed by a full stop: "Ketamine is 100% safe.");
     in a script without spaces between words (CJK), fewer than eight letters."""
-    letters = [c for c in text if c.isalpha()]
-    uncased = sum(not (c.isupper() or c.islower()) for c in letters)
-    if letters and uncased > len(letters) / 2:
-        return len(letters) < 2 * _MIN_WORDS
+    if _mostly_uncased(text):
+        return sum(c.isalpha() for c in text) < 2 * _MIN_WORDS
     needed = _MIN_WORDS - 1 if text.rstrip().endswith((".", "!")) else _MIN_WORDS
     return len(_WORD.findall(text)) < needed
+
+
+def _mostly_uncased(text: str) -> bool:
+    """More than half the letters are of a script without case (CJK, Thai, Arabic).
+
+    Only non-ASCII characters can be uncased letters, so when they are no more than the ASCII
+    letters the answer is no without looking at each character in Python (nearly every
+    sentence); only otherwise is every letter checked."""
+    ascii_only = text.encode("ascii", "ignore")
+    non_ascii = len(text) - len(ascii_only)
+    if non_ascii == 0 or non_ascii <= len(ascii_only.translate(None, _NOT_ASCII_LETTERS)):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    uncased = sum(not (c.isupper() or c.islower()) for c in letters)
+    return bool(letters) and uncased > len(letters) / 2
 
 
 def checkworthiness(view: SentenceView, *, kind: UnitKind, section: str | None, has_markers: bool) -> tuple[bool, str]:

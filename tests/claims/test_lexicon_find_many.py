@@ -50,3 +50,20 @@ def test_scan_returns_a_fresh_list_each_time(parts: list[str]) -> None:
     first.clear()  # a caller changing its list must not change what the next caller gets
     assert scan(text, kinds) == scan(text, dict(kinds))
     assert all(text[m.start : m.end] for m in scan(text, kinds))
+
+
+def test_the_declared_union_covers_every_lexicon_the_scans_ask_for():
+    """The union is built once from SCANNED_LEXICONS; a scan outside it would rebuild it per process."""
+    from importlib import import_module
+
+    asked = {"negations"}  # strength.py scans negations alone
+    for module, constant in [
+        ("claims.direction", "_KINDS"),
+        ("claims.features.causality", "_KINDS"),
+        ("claims.features.population", "_KINDS"),
+        ("claims.features.certainty", "_KINDS"),
+        ("verifier.rules.sta.reported", "_WORDING"),
+    ]:
+        asked.update(getattr(import_module(module), constant))
+    assert asked <= set(lexicon.SCANNED_LEXICONS)
+    assert len(set(lexicon.SCANNED_LEXICONS)) == len(lexicon.SCANNED_LEXICONS)

@@ -50,8 +50,11 @@ def test_a_folder_gives_one_report_per_manuscript_and_a_summary(papers, tmp_path
     for report_file in ("a__paper.json", "b__paper.json", "third.json"):
         report_validator.validate(json.loads((out / report_file).read_text(encoding="utf-8")))
     rows = summary_rows(out)
-    assert [Path(r["path"]).name for r in rows] == ["third.txt", "paper.md", "paper.md"]
-    assert {r["status"] for r in rows} == {"checked"}
+    # issue 15: the folder's other file gets a skipped row saying why (it was silently left out before)
+    assert [Path(r["path"]).name for r in rows] == ["third.txt", "paper.md", "paper.md", "notes.csv"]
+    assert [r["status"] for r in rows] == ["checked", "checked", "checked", "skipped"]
+    assert "not a manuscript" in rows[3]["error"] and "'.csv'" in rows[3]["error"]
+    rows = rows[:3]
     by_name = {Path(r["reports"]).name: r for r in rows}
     assert int(by_name["a__paper.json"]["SUP001"]) == 1
     assert int(by_name["b__paper.json"]["SUP001"]) == 0 and by_name["b__paper.json"]["warnings"] == "0"

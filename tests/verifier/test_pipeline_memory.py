@@ -7,7 +7,7 @@ from helpers import analyze_text
 
 from claims.models import Claim, ClaimFeatures
 from claims.spans import LineIndex, build_valid
-from verifier.cli.check import _summary_only
+from reports.audit import AuditRow
 from verifier.models import Confidence, Finding, Severity
 
 TEXT = (
@@ -51,10 +51,18 @@ def test_frozen_findings_share_a_partial_fields_set() -> None:
     assert first == Finding(**values) and first.model_fields_set == Finding(**values).model_fields_set
 
 
-def test_summary_only_keeps_what_the_audit_table_reads() -> None:
+def test_audit_rows_keep_counts_only_of_what_the_table_reads() -> None:
+    """A many-paper run keeps one row per paper until it writes the table: counts, never the report."""
     report = analyze_text(TEXT, ["ALL"])
     assert report.claims and report.findings and report.links
-    slim = _summary_only(report)
-    assert slim.summary == report.summary and slim.input == report.input
-    assert not (slim.claims or slim.references or slim.links or slim.findings or slim.skipped)
-    assert report.claims and report.findings  # the full report is untouched
+    row = AuditRow.from_report("case.md", report, ("out/case.json",))
+    summary = report.summary
+    assert (row.claims, row.checkworthy_claims, row.markers, row.references) == (
+        summary.claims,
+        summary.checkworthy_claims,
+        summary.markers,
+        summary.references,
+    )
+    assert row.by_code == summary.findings_by_code and row.by_severity == summary.findings_by_severity
+    assert row.sha256 == report.input.sha256 and row.checked
+    assert not any(isinstance(v, list) for v in vars(row).values())  # no claims, links or findings kept

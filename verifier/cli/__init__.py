@@ -12,7 +12,7 @@ import typer
 
 from claims.errors import VerifierError
 from verifier import __version__
-from verifier.cli import check, claims_cmd, lookups, refs, rule, rules, schema
+from verifier.cli import audit, check, claims_cmd, lookups, refs, rule, rules, schema
 
 app = typer.Typer(
     name="verifier",
@@ -40,6 +40,7 @@ def _root(
 
 
 app.command("check")(check.check)
+app.command("audit")(audit.audit)
 app.command("claims")(claims_cmd.claims)
 app.command("refs")(refs.refs)
 app.command("rules")(rules.rules)

@@ -3,33 +3,30 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claims.errors import VerifierError
 from verifier.cli.common import (
     FailOn,
     Format,
-    OutputFormat,
     check_targets,
+    config_flags,
     infer_formats,
     output_targets,
     parse_format,
-    parse_rule_options,
-    parse_severities,
     read_document,
     resolve_config,
-    split_codes,
     wrote_line,
 )
 
 _REGISTRIES = ("crossref", "pubmed", "openalex", "europepmc")
 
 if TYPE_CHECKING:
-    from reports.audit import AuditRow
+    from verifier.cli.batch import Skipped
     from verifier.config import VerifierConfig
     from verifier.models import Report
     from verifier.pipeline import Inputs
@@ -85,23 +82,24 @@ def check(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 25_000_000,
 ) -> None:
     """Check manuscripts: unsupported, overstated and contradictory claims, broken citations."""
-    from verifier.cli.batch import batch_targets, expand_inputs, write_summary
+    from verifier.cli.batch import batch_targets, walk_inputs
     from verifier.cli.output import render_all
     from verifier.pipeline import Inputs, read_sources
 
-    flags = dict(
-        select=split_codes(select),
-        extend_select=split_codes(extend_select),
-        ignore=split_codes(ignore),
-        severity=parse_severities(severity),
-        rules=parse_rule_options(rule_option),
-        preview=preview or None,
-        fail_on=fail_on.value if fail_on else None,
+    flags = config_flags(
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        severity=severity,
+        rule_option=rule_option,
+        preview=preview,
+        fail_on=fail_on,
         retractions=retractions,
     )
     formats = [parse_format(f) for f in fmt] or infer_formats(output) or [Format.text]
-    paths = expand_inputs(files)
-    single = len(paths) == 1 and not any(Path(f).is_dir() for f in files if f != "-")
+    out_folder = Path(output[0]) if len(output) == 1 and "=" not in output[0] else None
+    paths, skipped = walk_inputs(files, exclude=out_folder)
+    single = len(paths) == 1 and not skipped and not any(Path(f).is_dir() for f in files if f != "-")
     if single:
         stem = "stdin" if paths[0] == "-" else Path(paths[0]).stem
         per_paper, summary_path = [output_targets(formats, output, stem)], None
@@ -126,15 +124,40 @@ def check(
         if written:
             print(wrote_line(written, report.summary.findings_by_severity), file=sys.stderr)
         raise typer.Exit(0 if exit_zero or not _fails(report, configs[0]) else 1)
-    rows, failed = [], False
-    for path, cfg, targets in zip(paths, configs, per_paper):
-        row, fails = _check_one(path, cfg, inputs, targets, max_bytes, by)
-        rows.append(row)
-        failed = failed or fails
-    write_summary(rows, summary_path)
-    if any(row.report is None for row in rows):
-        raise typer.Exit(2)
-    raise typer.Exit(0 if exit_zero or not failed else 1)
+    raise typer.Exit(_check_many(paths, skipped, configs, per_paper, summary_path, inputs, max_bytes, by, exit_zero))
+
+
+def _check_many(
+    paths: list[str],
+    skipped: list[Skipped],
+    configs: list[VerifierConfig],
+    per_paper: list[list[tuple[Format, Path | None]]],
+    summary_path: Path | None,
+    inputs: Inputs,
+    max_bytes: int,
+    by: str,
+    exit_zero: bool,
+) -> int:
+    """Several manuscripts in this process, one after another (``verifier audit`` is the large
+    case): each paper's reports, then the audit table; the output folder is locked meanwhile.
+    Exit 2 when a manuscript could not be checked, else 1 on findings at ``fail-on``."""
+    from verifier.audit.lock import folder_lock
+    from verifier.audit.paper import Job, PaperTask, check_paper
+    from verifier.cli.batch import skip_line, skipped_rows, write_summary
+
+    job = Job(formats=[f for f, _ in per_paper[0]] if per_paper else [], inputs=inputs, max_bytes=max_bytes, by=by)
+    rows, failed, unreadable = [], False, False
+    with folder_lock(summary_path.parent) if summary_path is not None else nullcontext():
+        for path, cfg, targets in zip(paths, configs, per_paper):
+            result = check_paper(PaperTask(path, tuple(targets), cfg), job)
+            if result.unreadable:
+                print(skip_line(path, result.error), file=sys.stderr)
+            rows.append(result)  # counts only: the report is freed before the next paper is read
+            failed, unreadable = failed or result.fails, unreadable or result.unreadable
+        write_summary([*rows, *skipped_rows(skipped)], summary_path)
+    if unreadable:
+        return 2
+    return 0 if exit_zero or not failed else 1
 
 
 def _analyze(path: str, cfg: VerifierConfig, inputs: Inputs, max_bytes: int) -> tuple[Report, str]:
@@ -157,37 +180,6 @@ def _warn_lookups(report: Report) -> None:
             "those references say 'not checked'",
             file=sys.stderr,
         )
-
-
-def _check_one(
-    path: str,
-    cfg: VerifierConfig,
-    inputs: Inputs,
-    targets: list[tuple[OutputFormat, Path | None]],
-    max_bytes: int,
-    by: str,
-) -> tuple[AuditRow, bool]:
-    """One manuscript of a many-paper run: its reports written, its row of the audit table, and
-    whether it fails. Its own function so the report is freed before the next paper is read."""
-    from reports.audit import AuditRow
-    from verifier.cli.batch import skip_line
-    from verifier.cli.output import render_all
-
-    try:
-        report, text = _analyze(path, cfg, inputs, max_bytes)
-    except VerifierError as err:
-        print(skip_line(path, err), file=sys.stderr)
-        return AuditRow(path, error=str(err).replace("\n", " ")), False
-    render_all(report, text, targets, by=by, docs_url=cfg.docs_url)
-    outputs = tuple(str(p) for _, p in targets if p is not None)
-    return AuditRow(path, _summary_only(report), outputs=outputs), _fails(report, cfg)
-
-
-def _summary_only(report: Report) -> Report:
-    """The report as the audit table reads it (input and summary), without claims, references,
-    links and findings: a run over a folder keeps one per paper until it writes the table, and
-    whole reports made its memory grow with the folder (~200 MB per MB of manuscript)."""
-    return report.model_copy(update={"claims": [], "references": [], "links": [], "findings": [], "skipped": []})
 
 
 def _fails(report: Report, cfg: VerifierConfig) -> bool:

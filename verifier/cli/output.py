@@ -43,25 +43,37 @@ def rule_infos(docs_url_template: str = "") -> tuple[object, ...]:
 
 
 def render_all(
-    report: Report, source_text: str, targets: list[tuple[OutputFormat, Path | None]], *, by: str, docs_url: str = ""
+    report: Report,
+    source_text: str,
+    targets: list[tuple[OutputFormat, Path | None]],
+    *,
+    by: str,
+    docs_url: str = "",
+    captured: dict[str, str] | None = None,
 ) -> None:
-    """Render ``report`` to each target; ``docs_url``: the ``docs-url`` template for the rules' links."""
+    """Render to each target: stdout, or a file written atomically and streamed into (the report
+    is never held as one string); into ``captured`` (path -> text) instead when it is given, for a
+    worker that cannot write where the run's reports go. ``docs_url``: the ``docs-url`` template
+    for the rules' links."""
     from reports import render
     from reports.options import RenderOptions, should_color
-    from reports.writer import write_atomic
+    from reports.writer import write_atomic_with
 
     rules = rule_infos(docs_url)
     for fmt, path in targets:
         options = RenderOptions(
             source_text=source_text, color=path is None and should_color(sys.stdout), by=by, rules=rules
         )
-        buffer = io.StringIO()
-        render(fmt.value, report, buffer, options)
-        if path is None:
+        if path is None or captured is not None:
+            buffer = io.StringIO()
+            render(fmt.value, report, buffer, options)
+            if path is not None and captured is not None:
+                captured[str(path)] = buffer.getvalue()
+                continue
             sys.stdout.write(buffer.getvalue())
             sys.stdout.flush()
-        else:
-            try:
-                write_atomic(path, buffer.getvalue())
-            except OSError as err:
-                raise InputError(f"cannot write {path}: {err.strerror or err}") from None
+            continue
+        try:
+            write_atomic_with(path, lambda out, fmt=fmt, options=options: render(fmt.value, report, out, options))
+        except OSError as err:
+            raise InputError(f"cannot write {path}: {err.strerror or err}") from None
