@@ -12,6 +12,10 @@ HTML, JATS XML and LaTeX are the exception: their ``Document.text`` is the
 decoded text with its markup blanked (``claims.markup.mask``), a copy of the
 same length with every line break where it was, so spans, lines and columns
 still point into the file; quoted text shows the markup as spaces.
+
+PDF and DOCX are read natively (``claims.pdf``, ``claims.docx``): their "original"
+is the extracted text, which ``verifier text FILE`` prints, and a PDF's
+``Document.pages`` says where each page starts in it.
 """
 
 from __future__ import annotations
@@ -41,13 +45,16 @@ _FORMATS = {
     ".nxml": "jats",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".rmd": "md",
+    ".qmd": "md",
 }
 MANUSCRIPT_SUFFIXES = frozenset(_FORMATS)  # what a folder of manuscripts is searched for
 
 # Signatures of binary formats people mistake for text, with the advice we give.
 _MAGIC = (
-    (b"%PDF-", "a PDF file; extract its text first (e.g. pdftotext)"),
-    (b"PK\x03\x04", "a ZIP archive (DOCX/ODT?); export it as plain text or Markdown first"),
+    (b"PK\x03\x04", "a ZIP archive that is not a Word document (ODT?); export it as DOCX, Markdown or text first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document; export it as plain text first"),
     (b"\x1f\x8b", "a gzip-compressed file; decompress it first"),
     (b"\x89PNG", "a PNG image, not a manuscript"),
@@ -124,6 +131,9 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     data = _read_stdin(max_bytes) if path == "-" else _read_file(path, max_bytes)
     if not data:
         raise InputError(f"{_label(path)}: the input is empty")
+    native = _native_document(path, data)
+    if native is not None:
+        return native
     magic = _magic_error(data)
     if magic is not None:
         raise InputError(f"{_label(path)}: this is {magic}")
@@ -139,6 +149,17 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         format=fmt,
         encoding=encoding,
     )
+
+
+def _native_document(path: str, data: bytes) -> Document | None:
+    """A PDF or DOCX read into its extracted text; ``None`` for anything else."""
+    sha = hashlib.sha256(data).hexdigest()
+    if data.lstrip()[:5] == b"%PDF-":
+        from claims.pdf import extract_pdf
+
+        pdf = extract_pdf(data, _label(path))
+        return Document(path=path, text=pdf.text, sha256=sha, format="pdf", encoding="pdf", pages=pdf.page_starts)
+    return None
 
 
 def _label(path: str) -> str:

@@ -22,6 +22,7 @@ from claims.errors import InputError
 from claims.features import checkworthiness, describe, find_continuations
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
+from claims.pages import paginate
 from claims.quantities import find_quantities
 from claims.spans import LineIndex, with_updates
 from references.evidence import assess
@@ -221,7 +222,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         findings_by_code=dict(sorted(Counter(f.code for f in findings).items())),
         findings_by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
     )
-    return Report(
+    report = Report(
         tool=ToolInfo(name="verifier", version=__version__),
         input=InputInfo(
             path=doc.path,
@@ -238,3 +239,4 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         skipped=skipped,
         summary=summary,
     )
+    return paginate(report, doc.pages)

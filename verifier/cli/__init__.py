@@ -12,7 +12,7 @@ import typer
 
 from claims.errors import VerifierError
 from verifier import __version__
-from verifier.cli import check, claims_cmd, refs, rule, rules, schema
+from verifier.cli import check, claims_cmd, refs, rule, rules, schema, text
 
 app = typer.Typer(
     name="verifier",
@@ -45,6 +45,7 @@ app.command("refs")(refs.refs)
 app.command("rules")(rules.rules)
 app.command("rule")(rule.rule)
 app.command("schema")(schema.schema)
+app.command("text")(text.text)
 
 
 def fail(message: str) -> None:
