@@ -159,6 +159,13 @@ def _native_document(path: str, data: bytes) -> Document | None:
 
         pdf = extract_pdf(data, _label(path))
         return Document(path=path, text=pdf.text, sha256=sha, format="pdf", encoding="pdf", pages=pdf.page_starts)
+    if data.startswith(b"PK\x03\x04"):
+        from claims.docx import extract_docx, is_docx
+
+        if not is_docx(data):
+            return None  # another ZIP: refused below with its own message
+        docx = extract_docx(data, _label(path))
+        return Document(path=path, text=docx.text, sha256=sha, format="docx", encoding="docx", fields=docx.fields)
     return None
 
 

@@ -37,12 +37,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claims.errors import InputError
+from claims.raised import raised_text
 
 __all__ = ["Glyph", "PdfText", "extract_pdf", "layout", "read_glyphs"]
 
 MIN_CHARS_PER_PAGE = 40  # below this on every page the PDF is a scan (or pictures only)
-_SUPERSCRIPT = str.maketrans("0123456789-\u2010\u2011\u2012\u2013\u2212", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁻⁻–⁻")
-_MARKER_CHARS = frozenset("0123456789,-\u2010\u2011\u2012\u2013\u2212e ")
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _HYPHENS = "-\u00ad\ufffe\u2010"
@@ -285,7 +284,7 @@ def _line_text(line: _Line, *, markers: bool = True) -> str:
             run = "".join((" " if x.space_before and k else "") + x.text for k, x in enumerate(glyphs[i:j]))
             if g.space_before and out:
                 out.append(" ")
-            out.append(_superscript(run) if markers and i else run)
+            out.append(raised_text(run) if markers and i else run)
             i = j
             continue
         if out and (g.space_before or g.x0 - glyphs[i - 1].x1 > 0.3 * line.size):
@@ -297,19 +296,6 @@ def _line_text(line: _Line, *, markers: bool = True) -> str:
 
 def _raised(line: _Line, g: Glyph) -> bool:
     return g.size < 0.9 * line.size and g.baseline > line.baseline + 0.2 * line.size
-
-
-def _superscript(run: str) -> str:
-    """Raised citation numbers as Unicode superscripts (``1,2`` -> ``¹,²``); other raised text as it is.
-
-    Some journal fonts map the en dash of a range to ``e`` (``1e3``): between digits it is read as a dash.
-    """
-    if not set(run) <= _MARKER_CHARS or not any(c.isdigit() for c in run):
-        return run
-    run = re.sub(r"(?<=\d)e(?=\d)", "\u2013", run).replace(" ", "")
-    if "e" in run:
-        return run
-    return run.translate(_SUPERSCRIPT)
 
 
 def _drop_line_numbers(lines: list[_Line]) -> list[_Line]:

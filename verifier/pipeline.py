@@ -26,6 +26,7 @@ from claims.pages import paginate
 from claims.quantities import find_quantities
 from claims.spans import LineIndex, with_updates
 from references.evidence import assess
+from references.fields import bibliography_range, field_references
 from references.linking import link
 from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
@@ -186,14 +187,16 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
 
 def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     reflist = find_reference_list(doc.text)
-    doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
-    doc = doc.model_copy(
-        update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
-    )
+    section = (reflist.start, reflist.end) if reflist else None
+    in_document = list(reflist.entries) if reflist else []
+    if doc.fields:  # a DOCX with citation-manager fields: their records are the references
+        section = bibliography_range(doc) or section
+        in_document = field_references(doc) or in_document
+    doc = analyze_document(doc, exclude=[section] if section else [])
+    doc = doc.model_copy(update={"reference_section": LineIndex(doc.text).span(*section) if section else None})
     doc = describe_claims(doc)
 
     external, skipped = load_references(inputs.reference_files)
-    in_document = list(reflist.entries) if reflist else []
     references = grade_references(external or in_document, inputs.retractions_path)
 
     result = link(doc.claims, references)
