@@ -65,8 +65,14 @@ def _analyze(doc: Document, exclude: Sequence[tuple[int, int]]) -> Document:
     # is built from values valid by construction, without re-validation (``build_valid``).
     if doc.fields:
         sentences = _with_field_markers(text, sentences, doc.fields, lines)
-    claims = [_claim(f"c{n}", s) for n, s in enumerate((s for s in sentences if s.kind is UnitKind.PROSE), start=1)]
+    claims = [_claim(f"c{n}", s) for n, s in enumerate((s for s in sentences if _is_claim(s, doc.format)), start=1)]
     return doc.model_copy(update={"sentences": sentences, "claims": claims})
+
+
+def _is_claim(s: Sentence, fmt: str) -> bool:
+    """Prose sentences are claims; in JATS a caption or table cell that cites is one too (never
+    check-worthy), so its citations link and count: a reference cited only in Table 2 is cited."""
+    return s.kind is UnitKind.PROSE or (fmt == "jats" and s.kind is UnitKind.METADATA and bool(s.markers))
 
 
 _CLAIM_FIELDS_SET = frozenset({"id", "text", "span", "section", "checkworthy", "markers"})

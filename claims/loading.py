@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 from claims.errors import InputError
+from claims.jats import jats_records
 from claims.markup import mask
 from claims.models import Document
 
@@ -148,6 +149,7 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
         encoding=encoding,
+        records=jats_records(text) if fmt == "jats" else [],
     )
 
 

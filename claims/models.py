@@ -79,6 +79,17 @@ class FieldCitation(BaseModel):
     items: list[dict[str, object]] = Field(default_factory=list)
 
 
+class ReferenceRecord(BaseModel):
+    """A structured reference entry the file itself carries (a JATS ``<ref>`` with its fields):
+    the character range of its element and a CSL-JSON item read from the fields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    item: dict[str, object] = Field(default_factory=dict)
+
+
 class UnitKind(str, Enum):
     """What a segmented unit of text is."""
 
@@ -203,3 +214,4 @@ class Document(BaseModel):
     reference_section: Span | None = None  # where an in-document reference list sits
     pages: list[int] = Field(default_factory=list)  # PDF: the offset where each page starts in ``text``
     fields: list[FieldCitation] = Field(default_factory=list)  # DOCX: citation-manager fields, in order
+    records: list[ReferenceRecord] = Field(default_factory=list)  # JATS: structured <ref> entries, in order

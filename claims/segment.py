@@ -302,7 +302,7 @@ def _boundary(
     while True:  # markers right after the terminator belong to this sentence
         k = _skip_space(text, nxt, end)
         marker_end = _marker_at(k, markers, starts)
-        if marker_end is None:
+        if marker_end is None or text[k].isalpha():  # "Nobler and colleagues ..." opens the next one
             break
         stop = nxt = marker_end
         attached = True

@@ -30,6 +30,7 @@ from references.fields import bibliography_range, field_references
 from references.linking import link
 from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
+from references.records import apply_records
 from references.reflist import find_reference_list
 from references.retractions import RetractionIndex, apply
 from verifier import __version__
@@ -188,7 +189,7 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
 def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     reflist = find_reference_list(doc.text)
     section = (reflist.start, reflist.end) if reflist else None
-    in_document = list(reflist.entries) if reflist else []
+    in_document = apply_records(reflist.entries, doc.records) if reflist else []
     if doc.fields:  # a DOCX with citation-manager fields: their records are the references
         section = bibliography_range(doc) or section
         in_document = field_references(doc) or in_document
