@@ -150,7 +150,7 @@ def read_glyphs(data: bytes, label: str) -> list[list[Glyph]]:
                 size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
                 glyphs.append(Glyph(ch, left.value, bottom.value, right.value, top.value, size, oy.value, space))
                 space = False
-            pages.append(_compose_accents(glyphs))
+            pages.append(glyphs)
             textpage.close()
             page.close()
     except pdfium.PdfiumError as exc:
@@ -197,7 +197,7 @@ def _with_mark(letter: Glyph, mark: str, space_before: bool) -> Glyph:
 
 def layout(pages: Sequence[Sequence[Glyph]]) -> PdfText:
     """Lines, minus page furniture, joined into one text with page start offsets."""
-    page_lines = [_drop_line_numbers(_lines(page)) for page in pages]
+    page_lines = [_drop_line_numbers(_lines(_compose_accents(list(page)))) for page in pages]
     furniture = _running_lines(page_lines)
     texts: list[list[tuple[str, bool]]] = []
     for number, lines in enumerate(page_lines):
