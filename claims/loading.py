@@ -30,7 +30,8 @@ from pathlib import Path
 from claims.errors import InputError
 from claims.jats import jats_records
 from claims.markup import mask
-from claims.models import Document
+from claims.models import Document, SkippedPart
+from claims.sources import bibliography_files, expand_tex, yaml_bibliography
 
 __all__ = ["MANUSCRIPT_SUFFIXES", "decode", "detect_format", "load_document"]
 
@@ -123,8 +124,9 @@ def detect_format(path: str, text: str) -> str:
 def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``path`` (``"-"`` for stdin) into a ``Document`` with text, sha256, format and encoding.
 
-    For ``html``, ``jats`` and ``tex`` the text is ``mask(decoded, format)``: markup blanked,
-    same length, same line breaks. ``txt`` and ``md`` are kept as decoded.
+    For ``html``, ``jats``, ``tex`` and ``md`` (``.Rmd``/``.qmd`` too) the text is ``mask(decoded,
+    format)``: markup and code blanked, same length, same line breaks; ``txt`` is kept as decoded.
+    A LaTeX file's ``\\input`` files are spliced in first (``claims.sources``).
 
     Raises ``InputError`` (one line) for a missing path, a directory, an
     unreadable, empty, binary or larger-than-``max_bytes`` input.
@@ -143,6 +145,19 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except InputError as exc:
         raise InputError(f"{_label(path)}: {exc}") from None
     fmt = detect_format("" if path == "-" else path, text)
+    bibliography: list[str] = []
+    skipped: list[SkippedPart] = []
+    if fmt == "tex" and path != "-":
+        expanded = expand_tex(text, Path(path), decode)
+        text, skipped = expanded.text, expanded.skipped
+        bibliography = bibliography_files(text, Path(path))
+    elif fmt == "md" and path != "-":
+        bibliography = yaml_bibliography(text, Path(path))
+    skipped += [
+        SkippedPart(what=bib, where=Path(path).name, why="bibliography file not found")
+        for bib in bibliography
+        if not Path(bib).is_file()
+    ]
     return Document(
         path=path,
         text=mask(text, fmt),
@@ -150,6 +165,8 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         format=fmt,
         encoding=encoding,
         records=jats_records(text) if fmt == "jats" else [],
+        bibliography=bibliography,
+        skipped=skipped,
     )
 
 

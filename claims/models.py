@@ -90,6 +90,16 @@ class ReferenceRecord(BaseModel):
     item: dict[str, object] = Field(default_factory=dict)
 
 
+class SkippedPart(BaseModel):
+    """Part of the manuscript that could not be read (an ``\\input`` file that is missing), with where and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    what: str
+    where: str
+    why: str
+
+
 class UnitKind(str, Enum):
     """What a segmented unit of text is."""
 
@@ -215,3 +225,5 @@ class Document(BaseModel):
     pages: list[int] = Field(default_factory=list)  # PDF: the offset where each page starts in ``text``
     fields: list[FieldCitation] = Field(default_factory=list)  # DOCX: citation-manager fields, in order
     records: list[ReferenceRecord] = Field(default_factory=list)  # JATS: structured <ref> entries, in order
+    bibliography: list[str] = Field(default_factory=list)  # .bib files the manuscript names (LaTeX, YAML)
+    skipped: list[SkippedPart] = Field(default_factory=list)  # included files that could not be read

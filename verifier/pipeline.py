@@ -135,6 +135,12 @@ def load_references(files: Sequence[str]) -> tuple[list[Reference], list[Skipped
     return refs, skipped
 
 
+def named_bibliography(doc: Document) -> list[str]:
+    """The .bib files the manuscript itself names (``\\bibliography{}``, YAML ``bibliography:``)
+    that exist: used when no ``--refs`` is given."""
+    return [path for path in doc.bibliography if Path(path).is_file()]
+
+
 def grade_references(refs: list[Reference], retractions_path: str | None) -> list[Reference]:
     graded = [assess(r) for r in refs]
     if retractions_path:
@@ -197,7 +203,9 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     doc = doc.model_copy(update={"reference_section": LineIndex(doc.text).span(*section) if section else None})
     doc = describe_claims(doc)
 
-    external, skipped = load_references(inputs.reference_files)
+    reference_files = list(inputs.reference_files) or named_bibliography(doc)
+    external, skipped = load_references(reference_files)
+    skipped = [*(SkippedInput(what=s.what, where=s.where, why=s.why) for s in doc.skipped), *skipped]
     references = grade_references(external or in_document, inputs.retractions_path)
 
     result = link(doc.claims, references)
@@ -234,7 +242,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
             format=doc.format,
             encoding=doc.encoding,
             size=len(doc.text),
-            reference_files=[str(Path(p)) for p in inputs.reference_files],
+            reference_files=[str(Path(p)) for p in reference_files],
         ),
         claims=doc.claims,
         references=references,
