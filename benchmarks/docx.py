@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _align import lcs_pairs  # noqa: E402
+
 from claims.docx import extract_docx  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "documents" / "docx"
@@ -67,24 +69,6 @@ def gold_fields(path: Path) -> list[tuple[str, list[str]]]:
 
 def _shown(text: str) -> str:
     return " ".join(text.translate(_TO_ASCII).replace("\u2009", " ").split())
-
-
-def lcs_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
-    n, m = len(a), len(b)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            table[i][j] = table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
-    pairs, i, j = [], 0, 0
-    while i < n and j < m:
-        if a[i] == b[j]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif table[i + 1][j] >= table[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return pairs
 
 
 _TO_ASCII = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")

@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _align import lcs_pairs  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from claims.pdf import Glyph, PdfText, layout, read_glyphs  # noqa: E402
@@ -153,27 +154,6 @@ def found_items(report: object, kind: str) -> tuple[list[str], dict[str, list[st
                 items.append(item)
                 linked.append(by_marker.get((marker.span.start, key), ""))
     return items, {"raw": linked}
-
-
-def lcs_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
-    """Index pairs of a longest common subsequence (row-by-row DP; the files are small)."""
-    n, m = len(a), len(b)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below = table[i], table[i + 1]
-        for j in range(m - 1, -1, -1):
-            row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
-    pairs = []
-    i = j = 0
-    while i < n and j < m:
-        if a[i] == b[j]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif table[i + 1][j] >= table[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return pairs
 
 
 def _norm(text: str) -> str:

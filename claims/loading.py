@@ -8,10 +8,11 @@ complete ``Document`` whose ``encoding`` names what was used. The input is
 only ever opened for reading, and the decoded text is kept exactly as decoded
 (``\\r\\n`` included), because every span the tool reports indexes it.
 
-HTML, JATS XML and LaTeX are the exception: their ``Document.text`` is the
-decoded text with its markup blanked (``claims.markup.mask``), a copy of the
-same length with every line break where it was, so spans, lines and columns
-still point into the file; quoted text shows the markup as spaces.
+HTML, JATS XML, LaTeX and Markdown (R Markdown, Quarto) are the exception: their
+``Document.text`` is the decoded text with its markup blanked (``claims.markup.mask``,
+``claims.markdown.mask_markdown``), a copy of the same length with every line break
+where it was, so spans, lines and columns still point into the file; quoted text shows
+the markup as spaces. A LaTeX file's ``\\input`` files are spliced in first.
 
 PDF and DOCX are read natively (``claims.pdf``, ``claims.docx``): their "original"
 is the extracted text, which ``verifier text FILE`` prints, and a PDF's
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from claims.errors import InputError
 from claims.jats import jats_records
+from claims.markdown import mask_markdown
 from claims.markup import mask
 from claims.models import Document, SkippedPart
 from claims.sources import bibliography_files, expand_tex, yaml_bibliography
@@ -124,8 +126,9 @@ def detect_format(path: str, text: str) -> str:
 def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``path`` (``"-"`` for stdin) into a ``Document`` with text, sha256, format and encoding.
 
-    For ``html``, ``jats``, ``tex`` and ``md`` (``.Rmd``/``.qmd`` too) the text is ``mask(decoded,
-    format)``: markup and code blanked, same length, same line breaks; ``txt`` is kept as decoded.
+    For ``html``, ``jats`` and ``tex`` the text is ``mask(decoded, format)``, for ``md`` (``.Rmd``/
+    ``.qmd`` too) ``mask_markdown(decoded)``: markup and code blanked, same length, same line
+    breaks; ``txt`` is kept as decoded.
     A LaTeX file's ``\\input`` files are spliced in first (``claims.sources``).
 
     Raises ``InputError`` (one line) for a missing path, a directory, an
@@ -160,7 +163,7 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     ]
     return Document(
         path=path,
-        text=mask(text, fmt),
+        text=mask_markdown(text) if fmt == "md" else mask(text, fmt),
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
         encoding=encoding,

@@ -63,8 +63,8 @@ _MAX_CLOSE_SEARCH = 64  # how deep a close tag may look for its open tag (keeps 
 
 
 def mask(text: str, fmt: str) -> str:
-    """``text`` with the markup of format ``fmt`` (``html``, ``jats``, ``tex``; ``md`` through
-    ``claims.markdown``) blanked.
+    """``text`` with the markup of format ``fmt`` (``html``, ``jats``, ``tex``) blanked
+    (Markdown has its own masker, ``claims.markdown``).
 
     The result has exactly ``len(text)`` characters, and ``\\n``/``\\r`` at the same
     offsets. Any other format is returned unchanged.
@@ -75,10 +75,6 @@ def mask(text: str, fmt: str) -> str:
         out = _SgmlMasker(text, jats=True).run()
     elif fmt == "tex":
         out = _TexMasker(text).run()
-    elif fmt == "md":
-        from claims.markdown import mask_markdown
-
-        return mask_markdown(text)
     else:
         return text
     if len(out) != len(text):  # a bug, never the input's fault: fail loudly, not with shifted spans
