@@ -3,8 +3,8 @@
 Gold, per file (see that folder's README):
 
 * LaTeX source (numeric styles): every ``\\cite``-like call of the main file and the files it
-  ``\\input``s, in order; a key's number is its ``\\bibitem`` position in the ``.bbl`` when
-  there is one, else its order of first citation (the BMC/PLOS/Vancouver styles number so);
+  ``\\input``s, in order; a key's number is its ``\\bibitem`` position in the ``.bbl`` (or in
+  the source's own ``thebibliography``) when there is one, else its order of first citation (the BMC/PLOS/Vancouver styles number so);
   reference titles from the ``.bib`` entries that are cited.
 * JATS (JOSE, author-year): every ``<xref ref-type="bibr">`` in order, each standing for its
   ``<ref>``'s first author surname and year; titles from ``<article-title>``/``<source>``.
@@ -87,6 +87,8 @@ def latex_gold(folder: Path, main: Path) -> Gold:
     bbl = next(iter(folder.glob("*.bbl")), None)
     if bbl is not None:
         order = _BIBITEM.findall(bbl.read_text(encoding="utf-8", errors="replace"))
+    elif _BIBITEM.search(body):  # a thebibliography list in the source itself
+        order = _BIBITEM.findall(body)
     else:
         order = list(dict.fromkeys(k for call in calls for k in call))
     number = {key: str(i) for i, key in enumerate(order, start=1)}
@@ -115,7 +117,8 @@ def gold_for(folder: Path) -> Gold | None:
     pdf = next(iter(folder.glob("*.pdf")))
     main = folder / (pdf.stem + ".tex")
     rendered = main.with_suffix(".Rmd").exists() or main.with_suffix(".rmd").exists()  # citations already rendered
-    if main.is_file() and not rendered and (main.with_suffix(".bbl").exists() or any(folder.glob("*.bib"))):
+    named = main.with_suffix(".bbl").exists() or any(folder.glob("*.bib"))
+    if main.is_file() and not rendered and (named or "\\bibitem" in main.read_text(errors="replace")):
         return latex_gold(folder, main)
     return None
 

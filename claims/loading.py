@@ -148,6 +148,8 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except InputError as exc:
         raise InputError(f"{_label(path)}: {exc}") from None
     fmt = detect_format("" if path == "-" else path, text)
+    if fmt in ("pdf", "docx"):  # text under a binary format's name: say what it really is
+        fmt = detect_format("", text)
     bibliography: list[str] = []
     skipped: list[SkippedPart] = []
     if fmt == "tex" and path != "-":
