@@ -126,6 +126,7 @@ def _with_field_markers(
     cites = [f for f in fields if not f.bibliography and f.items]
     if not cites:
         return sentences
+    sentences = _join_across_fields(text, sentences, cites, lines)
     out: list[Sentence] = []
     k = 0
     for sentence in sentences:
@@ -158,6 +159,30 @@ def _with_field_markers(
         kept = [m for m in sentence.markers if not any(m.span.start < e and s < m.span.end for s, e in ranges)]
         markers = sorted([*kept, *own], key=lambda m: m.span.start)
         out.append(with_updates(sentence, {"markers": markers}))
+    return out
+
+
+def _join_across_fields(
+    text: str, sentences: list[Sentence], cites: Sequence[FieldCitation], lines: LineIndex
+) -> list[Sentence]:
+    """A field is one citation: a sentence end found inside it (``(see Ce 2010, Abb. 13)``) is no end,
+    so the sentences it spans become one."""
+    ends = sorted((f.start, f.end) for f in cites)
+    out: list[Sentence] = []
+    k = 0
+    for sentence in sentences:
+        prev = out[-1] if out else None
+        while k < len(ends) and ends[k][1] <= sentence.span.start:
+            k += 1
+        crossing = prev is not None and any(
+            s < sentence.span.start and e > sentence.span.start and s < prev.span.end
+            for s, e in ends[max(0, k - 2) : k + 2]
+        )
+        if crossing and prev.kind is UnitKind.PROSE and sentence.kind is UnitKind.PROSE:
+            start, end = prev.span.start, sentence.span.end
+            out[-1] = _sentence(text, start, end, lines, prev.kind, prev.section, [*prev.markers, *sentence.markers])
+            continue
+        out.append(sentence)
     return out
 
 

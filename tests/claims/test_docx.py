@@ -172,3 +172,10 @@ def test_real_zotero_manuscript_links_every_field_item():
     items = [lk for lk in report.links if lk.status.value != "continuation"]
     assert len(got.fields) >= 22
     assert items and all(lk.status.value == "linked" for lk in items)
+
+
+def test_a_field_is_one_citation_even_with_an_abbreviation_inside():
+    body = p(r("Ketamine relieved depression "), zotero("(see Smith 2013, Abb. 13 for examples)", SMITH), r("."))
+    _, report = analyze_docx(make_docx(body))
+    assert [c.text for c in report.claims] == ["Ketamine relieved depression (see Smith 2013, Abb. 13 for examples)."]
+    assert [m.text for c in report.claims for m in c.markers] == ["(see Smith 2013, Abb. 13 for examples)"]
