@@ -198,7 +198,7 @@ def _with_mark(letter: Glyph, mark: str, space_before: bool) -> Glyph:
 
 def layout(pages: Sequence[Sequence[Glyph]]) -> PdfText:
     """Lines, minus page furniture, joined into one text with page start offsets."""
-    page_lines = [_drop_line_numbers(_lines(_compose_accents(list(page)))) for page in pages]
+    page_lines = [_reading_order(_drop_line_numbers(_lines(_compose_accents(list(page))))) for page in pages]
     furniture = _running_lines(page_lines)
     texts: list[list[tuple[str, bool]]] = []
     for number, lines in enumerate(page_lines):
@@ -268,6 +268,78 @@ def _split_gaps(line: _Line) -> list[_Line]:
         else:
             parts[-1].glyphs.append(g)
     return parts
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """Two columns read left then right, band by band between full-width lines (titles, wide
+    figures), when the page has a gutter: an x no long line crosses, with text on both sides.
+    Content-stream order is kept otherwise (and within a column where it runs top to bottom)."""
+    long = [ln for ln in lines if len(ln.glyphs) >= 8]
+    if len(long) < 10:
+        return lines
+    gutter = _gutter(long)
+    if gutter is None:
+        return lines
+    split: list[_Line] = []
+    for ln in lines:
+        split.extend(_cut_at(ln, gutter))
+    out: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for ln in sorted(split, key=lambda ln: -ln.baseline):
+        if ln.x1 <= gutter:
+            left.append(ln)
+        elif ln.x0 >= gutter:
+            right.append(ln)
+        else:  # spans both columns: the band above it is read first
+            out += left + right + [ln]
+            left, right = [], []
+    return out + left + right
+
+
+def _gutter(long: list[_Line]) -> float | None:
+    x0 = min(ln.x0 for ln in long)
+    x1 = max(ln.x1 for ln in long)
+    width = x1 - x0
+    if width < 200:
+        return None
+    best: tuple[int, float] | None = None
+    x = x0 + 0.35 * width
+    while x <= x0 + 0.65 * width:
+        crossing = sum(1 for ln in long if ln.x0 < x < ln.x1 and not _gap_at(ln, x))
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += 2.0
+    if best is None or best[0] > 0.1 * len(long):
+        return None
+    gutter = best[1]
+    lefts = sum(1 for ln in long if ln.x1 <= gutter or (ln.x0 < gutter and _gap_at(ln, gutter)))
+    rights = sum(1 for ln in long if ln.x0 >= gutter or (ln.x1 > gutter and _gap_at(ln, gutter)))
+    return gutter if lefts >= 0.25 * len(long) and rights >= 0.25 * len(long) else None
+
+
+def _gap_at(line: _Line, x: float) -> bool:
+    return _gap_near(line, x) is not None
+
+
+def _gap_near(line: _Line, x: float, tolerance: float = 8.0) -> int | None:
+    """The index of the glyph after a gap of at least 0.8 font sizes within ``tolerance`` of ``x``."""
+    for i, (prev, g) in enumerate(zip(line.glyphs, line.glyphs[1:]), start=1):
+        if g.x0 - prev.x1 >= 0.8 * line.size and prev.x1 - tolerance <= x <= g.x0 + tolerance:
+            return i
+        if prev.x1 > x + tolerance:
+            return None
+    return None
+
+
+def _cut_at(line: _Line, x: float) -> list[_Line]:
+    k = _gap_near(line, x) if line.x0 < x < line.x1 else None
+    if k is None:
+        return [line]
+    head, tail = line.glyphs[:k], line.glyphs[k:]
+    tail[0] = _no_space(tail[0])
+    parts = (head, tail)
+    return [_Line(part, line.baseline, line.size, line.top, line.bottom) for part in parts]
 
 
 def _line_text(line: _Line, *, markers: bool = True) -> str:
@@ -373,7 +445,9 @@ def _paragraphs(lines: list[_Line], front: int = 0) -> list[tuple[str, bool]]:
         if prev is not None:
             gap = prev.baseline - ln.baseline
             height = max(prev.size, ln.size) * 1.2
-            if gap > 1.6 * height or gap < -height or abs(prev.size - ln.size) > 0.15 * ln.size:
+            if (
+                gap > 1.6 * height or abs(prev.size - ln.size) > 0.15 * ln.size
+            ):  # moving up: the next column, same paragraph
                 new = True
         out.append((text, new))
         prev = ln

@@ -151,3 +151,14 @@ def test_real_two_column_superscript_pdf_reads_its_markers():
     text = load_document(str(path)).text
     assert "especially in Asia.¹–³ The World Health" in text
     assert "developed countries, with major consequences" in text
+
+
+def test_two_columns_written_row_by_row_are_read_column_by_column():
+    glyphs: list[Glyph] = []
+    for k in range(12):  # each row: a left-column line, then a right-column line on the same baseline
+        y = PAGE_TOP - 12 * k
+        glyphs += words(f"Left column line {k:02d} of text.", 72, y)
+        glyphs += words(f"Right column line {k:02d} of text.", 330, y)
+    lines = layout([glyphs]).text.splitlines()
+    assert lines[:2] == ["Left column line 00 of text.", "Left column line 01 of text."]
+    assert lines[11:13] == ["Left column line 11 of text.", "Right column line 00 of text."]
