@@ -189,6 +189,8 @@ def _native_document(path: str, data: bytes) -> Document | None:
         if not is_docx(data):
             return None  # another ZIP: refused below with its own message
         docx = extract_docx(data, _label(path))
+        if not docx.text.strip():
+            raise InputError(f"{_label(path)}: the Word document has no text")
         return Document(path=path, text=docx.text, sha256=sha, format="docx", encoding="docx", fields=docx.fields)
     return None
 

@@ -36,6 +36,14 @@ def test_a_renamed_zip_is_refused_in_one_line(capsys, tmp_path: Path):
     assert out == ""
 
 
+def test_a_word_document_without_text_is_refused_in_one_line(capsys, tmp_path: Path):
+    path = tmp_path / "blank.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", '<w:document xmlns:w="urn:x"><w:body/></w:document>')
+    code, _, err = run(["check", str(path)], capsys)
+    one_line(code, err, "has no text")
+
+
 def test_a_pdf_without_text_is_skipped_with_its_reason(capsys, tmp_path: Path):
     pdfium = pytest.importorskip("pypdfium2")
     pdf = pdfium.PdfDocument.new()
