@@ -24,13 +24,15 @@ from claims.models import (
     ClaimFeatures,
     Direction,
     Document,
+    FieldCitation,
+    MarkerStyle,
     Population,
     Sentence,
     UnitKind,
 )
 from claims.normalize import normalize
 from claims.segment import segment
-from claims.spans import LineIndex, OffsetMap, build_valid
+from claims.spans import LineIndex, OffsetMap, build_valid, with_updates
 
 __all__ = ["analyze_document"]
 
@@ -61,8 +63,16 @@ def _analyze(doc: Document, exclude: Sequence[tuple[int, int]]) -> Document:
     # A claim shares its sentence's (frozen) Span and its CitationMarker objects: building
     # models dominates this stage's run time, so nothing is built twice, and every model here
     # is built from values valid by construction, without re-validation (``build_valid``).
-    claims = [_claim(f"c{n}", s) for n, s in enumerate((s for s in sentences if s.kind is UnitKind.PROSE), start=1)]
+    if doc.fields:
+        sentences = _with_field_markers(text, sentences, doc.fields, lines)
+    claims = [_claim(f"c{n}", s) for n, s in enumerate((s for s in sentences if _is_claim(s, doc.format)), start=1)]
     return doc.model_copy(update={"sentences": sentences, "claims": claims})
+
+
+def _is_claim(s: Sentence, fmt: str) -> bool:
+    """Prose sentences are claims; in JATS a caption or table cell that cites is one too (never
+    check-worthy), so its citations link and count: a reference cited only in Table 2 is cited."""
+    return s.kind is UnitKind.PROSE or (fmt == "jats" and s.kind is UnitKind.METADATA and bool(s.markers))
 
 
 _CLAIM_FIELDS_SET = frozenset({"id", "text", "span", "section", "checkworthy", "markers"})
@@ -106,6 +116,74 @@ def _sentence(
     return build_valid(
         Sentence, {"text": text[s:e], "span": lines.span(s, e), "kind": kind, "section": section, "markers": markers}
     )
+
+
+def _with_field_markers(
+    text: str, sentences: list[Sentence], fields: Sequence[FieldCitation], lines: LineIndex
+) -> list[Sentence]:
+    """A DOCX citation field is one ``field`` marker citing its items' ids, on the sentence it starts in;
+    markers read from the field's shown text (``(Smith et al., 2013)``, ``¹,²``) give way to it."""
+    cites = [f for f in fields if not f.bibliography and f.items]
+    if not cites:
+        return sentences
+    sentences = _join_across_fields(text, sentences, cites, lines)
+    out: list[Sentence] = []
+    k = 0
+    for sentence in sentences:
+        start, end = sentence.span.start, sentence.span.end
+        while k < len(cites) and cites[k].start < start:
+            k += 1
+        j = k
+        own: list[CitationMarker] = []
+        while j < len(cites) and cites[j].start < end:
+            f = cites[j]
+            stop = min(f.end, end)
+            own.append(
+                build_valid(
+                    CitationMarker,
+                    {
+                        "text": text[f.start : stop],
+                        "span": lines.span(f.start, stop),
+                        "style": MarkerStyle.FIELD,
+                        "keys": list(dict.fromkeys(str(item.get("id")) for item in f.items)),
+                        "authors": [],
+                        "year": None,
+                    },
+                )
+            )
+            j += 1
+        if not own or sentence.kind is not UnitKind.PROSE:
+            out.append(sentence)
+            continue
+        ranges = [(m.span.start, m.span.end) for m in own]
+        kept = [m for m in sentence.markers if not any(m.span.start < e and s < m.span.end for s, e in ranges)]
+        markers = sorted([*kept, *own], key=lambda m: m.span.start)
+        out.append(with_updates(sentence, {"markers": markers}))
+    return out
+
+
+def _join_across_fields(
+    text: str, sentences: list[Sentence], cites: Sequence[FieldCitation], lines: LineIndex
+) -> list[Sentence]:
+    """A field is one citation: a sentence end found inside it (``(see Ce 2010, Abb. 13)``) is no end,
+    so the sentences it spans become one."""
+    ends = sorted((f.start, f.end) for f in cites)
+    out: list[Sentence] = []
+    k = 0
+    for sentence in sentences:
+        prev = out[-1] if out else None
+        while k < len(ends) and ends[k][1] <= sentence.span.start:
+            k += 1
+        crossing = prev is not None and any(
+            s < sentence.span.start and e > sentence.span.start and s < prev.span.end
+            for s, e in ends[max(0, k - 2) : k + 2]
+        )
+        if crossing and prev.kind is UnitKind.PROSE and sentence.kind is UnitKind.PROSE:
+            start, end = prev.span.start, sentence.span.end
+            out[-1] = _sentence(text, start, end, lines, prev.kind, prev.section, [*prev.markers, *sentence.markers])
+            continue
+        out.append(sentence)
+    return out
 
 
 def _regions(length: int, exclude: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:

@@ -8,10 +8,15 @@ complete ``Document`` whose ``encoding`` names what was used. The input is
 only ever opened for reading, and the decoded text is kept exactly as decoded
 (``\\r\\n`` included), because every span the tool reports indexes it.
 
-HTML, JATS XML and LaTeX are the exception: their ``Document.text`` is the
-decoded text with its markup blanked (``claims.markup.mask``), a copy of the
-same length with every line break where it was, so spans, lines and columns
-still point into the file; quoted text shows the markup as spaces.
+HTML, JATS XML, LaTeX and Markdown (R Markdown, Quarto) are the exception: their
+``Document.text`` is the decoded text with its markup blanked (``claims.markup.mask``,
+``claims.markdown.mask_markdown``), a copy of the same length with every line break
+where it was, so spans, lines and columns still point into the file; quoted text shows
+the markup as spaces. A LaTeX file's ``\\input`` files are spliced in first.
+
+PDF and DOCX are read natively (``claims.pdf``, ``claims.docx``): their "original"
+is the extracted text, which ``verifier text FILE`` prints, and a PDF's
+``Document.pages`` says where each page starts in it.
 """
 
 from __future__ import annotations
@@ -24,8 +29,11 @@ import sys
 from pathlib import Path
 
 from claims.errors import InputError
+from claims.jats import jats_records
+from claims.markdown import mask_markdown
 from claims.markup import mask
-from claims.models import Document
+from claims.models import Document, SkippedPart
+from claims.sources import bibliography_files, expand_tex, yaml_bibliography
 
 __all__ = ["MANUSCRIPT_SUFFIXES", "decode", "detect_format", "load_document"]
 
@@ -41,13 +49,16 @@ _FORMATS = {
     ".nxml": "jats",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".rmd": "md",
+    ".qmd": "md",
 }
 MANUSCRIPT_SUFFIXES = frozenset(_FORMATS)  # what a folder of manuscripts is searched for
 
 # Signatures of binary formats people mistake for text, with the advice we give.
 _MAGIC = (
-    (b"%PDF-", "a PDF file; extract its text first (e.g. pdftotext)"),
-    (b"PK\x03\x04", "a ZIP archive (DOCX/ODT?); export it as plain text or Markdown first"),
+    (b"PK\x03\x04", "a ZIP archive that is not a Word document (ODT?); export it as DOCX, Markdown or text first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document; export it as plain text first"),
     (b"\x1f\x8b", "a gzip-compressed file; decompress it first"),
     (b"\x89PNG", "a PNG image, not a manuscript"),
@@ -115,8 +126,10 @@ def detect_format(path: str, text: str) -> str:
 def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``path`` (``"-"`` for stdin) into a ``Document`` with text, sha256, format and encoding.
 
-    For ``html``, ``jats`` and ``tex`` the text is ``mask(decoded, format)``: markup blanked,
-    same length, same line breaks. ``txt`` and ``md`` are kept as decoded.
+    For ``html``, ``jats`` and ``tex`` the text is ``mask(decoded, format)``, for ``md`` (``.Rmd``/
+    ``.qmd`` too) ``mask_markdown(decoded)``: markup and code blanked, same length, same line
+    breaks; ``txt`` is kept as decoded.
+    A LaTeX file's ``\\input`` files are spliced in first (``claims.sources``).
 
     Raises ``InputError`` (one line) for a missing path, a directory, an
     unreadable, empty, binary or larger-than-``max_bytes`` input.
@@ -124,6 +137,9 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     data = _read_stdin(max_bytes) if path == "-" else _read_file(path, max_bytes)
     if not data:
         raise InputError(f"{_label(path)}: the input is empty")
+    native = _native_document(path, data)
+    if native is not None:
+        return native
     magic = _magic_error(data)
     if magic is not None:
         raise InputError(f"{_label(path)}: this is {magic}")
@@ -132,13 +148,51 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except InputError as exc:
         raise InputError(f"{_label(path)}: {exc}") from None
     fmt = detect_format("" if path == "-" else path, text)
+    if fmt in ("pdf", "docx"):  # text under a binary format's name: say what it really is
+        fmt = detect_format("", text)
+    bibliography: list[str] = []
+    skipped: list[SkippedPart] = []
+    if fmt == "tex" and path != "-":
+        expanded = expand_tex(text, Path(path), decode)
+        text, skipped = expanded.text, expanded.skipped
+        bibliography = bibliography_files(text, Path(path))
+    elif fmt == "md" and path != "-":
+        bibliography = yaml_bibliography(text, Path(path))
+    skipped += [
+        SkippedPart(what=bib, where=Path(path).name, why="bibliography file not found")
+        for bib in bibliography
+        if not Path(bib).is_file()
+    ]
     return Document(
         path=path,
-        text=mask(text, fmt),
+        text=mask_markdown(text) if fmt == "md" else mask(text, fmt),
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
         encoding=encoding,
+        records=jats_records(text) if fmt == "jats" else [],
+        bibliography=bibliography,
+        skipped=skipped,
     )
+
+
+def _native_document(path: str, data: bytes) -> Document | None:
+    """A PDF or DOCX read into its extracted text; ``None`` for anything else."""
+    sha = hashlib.sha256(data).hexdigest()
+    if data.lstrip()[:5] == b"%PDF-":
+        from claims.pdf import extract_pdf
+
+        pdf = extract_pdf(data, _label(path))
+        return Document(path=path, text=pdf.text, sha256=sha, format="pdf", encoding="pdf", pages=pdf.page_starts)
+    if data.startswith(b"PK\x03\x04"):
+        from claims.docx import extract_docx, is_docx
+
+        if not is_docx(data):
+            return None  # another ZIP: refused below with its own message
+        docx = extract_docx(data, _label(path))
+        if not docx.text.strip():
+            raise InputError(f"{_label(path)}: the Word document has no text")
+        return Document(path=path, text=docx.text, sha256=sha, format="docx", encoding="docx", fields=docx.fields)
+    return None
 
 
 def _label(path: str) -> str:

@@ -35,8 +35,8 @@ when the run is one character), a line break for ``str.splitlines`` but not for
 ``LineIndex``; a heading (HTML ``h1``-``h6`` and ``title``, JATS section and article titles,
 LaTeX sectioning commands) ends its opening run with ``# `` so it segments as a Markdown
 heading; a JATS reference ``<label>1</label>`` reads ``1.``; a superscript that holds only
-citation numbers (``<sup>1,2</sup>``) is written as superscript digits at the start of the
-element, next to the word it follows (``¹,²``). In a masked text source line breaks are
+citation numbers (``<sup>1,2</sup>``; in JATS one holding an ``<xref ref-type="bibr">``) is written
+as superscript digits at the start of the element, next to the word it follows (``¹,²``). In a masked text source line breaks are
 soft and only U+2029 and empty lines separate blocks: ``block_view`` gives that view.
 
 Everything is one left-to-right scan with possessive or bounded patterns: linear in the
@@ -63,7 +63,8 @@ _MAX_CLOSE_SEARCH = 64  # how deep a close tag may look for its open tag (keeps 
 
 
 def mask(text: str, fmt: str) -> str:
-    """``text`` with the markup of format ``fmt`` (``html``, ``jats``, ``tex``) blanked.
+    """``text`` with the markup of format ``fmt`` (``html``, ``jats``, ``tex``) blanked
+    (Markdown has its own masker, ``claims.markdown``).
 
     The result has exactly ``len(text)`` characters, and ``\\n``/``\\r`` at the same
     offsets. Any other format is returned unchanged.
@@ -213,7 +214,7 @@ _NOT_HEADING_PARENTS = frozenset("caption fig table-wrap boxed-text supplementar
 class _Open:
     """An open element: its name, whether its text is visible, the citation element it is in ("" if none)."""
 
-    __slots__ = ("name", "visible", "citation", "piece", "prev")
+    __slots__ = ("name", "visible", "citation", "piece", "prev", "cites")
 
     def __init__(self, name: str, visible: bool, citation: str, piece: int, prev: str) -> None:
         self.name = name
@@ -221,6 +222,7 @@ class _Open:
         self.citation = citation
         self.piece = piece  # index of its open tag in the output pieces
         self.prev = prev  # the last visible character before it
+        self.cites = False  # a JATS <sup> holding an <xref ref-type="bibr">
 
 
 class _SgmlMasker:
@@ -309,8 +311,11 @@ class _SgmlMasker:
         parent = self.stack[-1] if self.stack else None
         citation = parent.citation if parent else ""
         in_citation = bool(citation)
+        table_cite = False
         if self.jats:
             visible = name in _JATS_SHOWN or ((parent.visible if parent else True) and name not in _JATS_HIDDEN)
+            if not visible and name == "xref" and parent is not None and _BIBR.search(tag) and not self_closing:
+                visible = table_cite = self._in_table()  # a citation in a table grid still cites
             block = name in _JATS_BLOCKS and not in_citation
             heading = block and (
                 (name == "title" and (parent is None or parent.name not in _NOT_HEADING_PARENTS))
@@ -324,12 +329,17 @@ class _SgmlMasker:
         tail = _HEADING_MARK if heading and visible else ""
         if self.jats and name == "name" and citation == "element-citation" and parent is not None:
             self._separate_names(parent)
+        if self.jats and name == "xref" and _BIBR.search(tag):
+            sup = next((el for el in reversed(self.stack[-8:]) if el.name == "sup"), None)
+            if sup is not None:
+                sup.cites = True
         self._emit(_blanked(tag, lead, tail))
         if self_closing or (not self.jats and name in _HTML_VOID):
             return
         if not citation and name in _JATS_CITATIONS:
             citation = name
         self.stack.append(_Open(name, visible, citation, len(self.pieces) - 1, self.last))
+        self.stack[-1].cites = table_cite
         if len(self.stack) > 100_000:  # unclosed HTML elements pile up; forget the oldest
             del self.stack[:50_000]
 
@@ -363,6 +373,8 @@ class _SgmlMasker:
             self._last_name_piece = len(self.pieces) - 1
         if name == "sup":
             self._superscript(element)
+        elif name == "xref" and element.cites:
+            self._bracket(element)
         if lead.startswith("."):
             self.last = "."
 
@@ -377,10 +389,31 @@ class _SgmlMasker:
                 self.pieces[index] = "," + piece[1:]
         self._last_name_piece = None
 
+    def _in_table(self) -> bool:
+        return any(el.name == "table" for el in self.stack[-_MAX_CLOSE_SEARCH:])
+
+    def _bracket(self, element: _Open) -> None:
+        """An ``<xref ref-type="bibr">`` inside a table grid (whose text is blanked): its content stays,
+        between brackets written over the last character of its open tag and the first of its close
+        tag (``[12]``, ``(Smith et al., 2010)``), so it reads as a citation of its own."""
+        first = element.piece
+        content = "".join(self.pieces[first + 1 : -1]).strip()
+        if not content or len(self.pieces[first]) < 2 or len(self.pieces[-1]) < 2:
+            return
+        left, right = ("[", "]") if content[:1].isdigit() else ("(", ")")
+        opening, closing = self.pieces[first], self.pieces[-1]
+        if opening[-1] != " " or closing[0] != " ":
+            return
+        self.pieces[first] = opening[:-1] + left
+        self.pieces[-1] = right + closing[1:]
+
     def _superscript(self, element: _Open) -> None:
         """``word<sup>1,2</sup>`` -> ``word¹,²`` followed by spaces, when the superscript holds only
-        citation numbers and follows a word or punctuation (not a number: ``10<sup>5</sup>``)."""
+        citation numbers and follows a word or punctuation (not a number: ``10<sup>5</sup>``); in
+        JATS only when it holds an ``<xref ref-type="bibr">`` (``kg/m<sup>2</sup>`` stays ``kg/m2``)."""
         first = element.piece
+        if self.jats and not element.cites:
+            return  # JATS tags its citations: a bare <sup>2</sup> is an exponent, isotope or footnote
         content = "".join(self.pieces[first + 1 : -1])
         if not element.visible or not _CITATION_SUP.fullmatch(content) or not element.prev or element.prev.isdigit():
             return
@@ -394,6 +427,7 @@ class _SgmlMasker:
         self.last = raised[-1]
 
 
+_BIBR = re.compile(r"""ref-type\s*=\s*["']bibr["']""")
 _CITATION_FIELD_ENDS = frozenset(
     "person-group year article-title chapter-title source publisher-name edition data-title".split()
 )

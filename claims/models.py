@@ -28,6 +28,8 @@ class Span(BaseModel):
     column: int = Field(ge=1)
     end_line: int = Field(ge=1)
     end_column: int = Field(ge=1)
+    # 1-based page of ``start``, for PDF input only: other reports are written as they were.
+    page: int | None = Field(default=None, ge=1, exclude_if=lambda page: page is None)
 
 
 class MarkerStyle(str, Enum):
@@ -40,6 +42,7 @@ class MarkerStyle(str, Enum):
     NARRATIVE = "narrative"  # Nobler and colleagues, Murrough et al. (an author mention, no year)
     LATEX = "latex"  # \cite{a,b} \citep \citet
     PANDOC = "pandoc"  # [@key; @key2, p. 3]
+    FIELD = "field"  # a DOCX citation-manager field (Zotero, Mendeley, EndNote): keys are the item ids
 
 
 class CitationMarker(BaseModel):
@@ -65,6 +68,43 @@ class CitationMarker(BaseModel):
         mention ("Nobler and colleagues", "Murrough et al." with no year) names authors and cites nothing.
         Reports count the two apart: "60 citation markers" and "8 author mentions", never "68 markers"."""
         return bool(self.keys)
+
+
+class FieldCitation(BaseModel):
+    """A citation-manager field of a DOCX (Zotero, Mendeley, EndNote, Word): where its shown text
+    sits in the extracted text, and the items it cites, each a CSL-JSON object with an ``id``.
+
+    ``bibliography`` fields (``ADDIN ZOTERO_BIBL``, ``EN.REFLIST``, ``BIBLIOGRAPHY``) carry no
+    items; their text is the document's reference list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    manager: str  # zotero | mendeley | endnote | word
+    bibliography: bool = False
+    items: list[dict[str, object]] = Field(default_factory=list)
+
+
+class ReferenceRecord(BaseModel):
+    """A structured reference entry the file itself carries (a JATS ``<ref>`` with its fields):
+    the character range of its element and a CSL-JSON item read from the fields."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    item: dict[str, object] = Field(default_factory=dict)
+
+
+class SkippedPart(BaseModel):
+    """Part of the manuscript that could not be read (an ``\\input`` file that is missing), with where and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    what: str
+    where: str
+    why: str
 
 
 class UnitKind(str, Enum):
@@ -184,8 +224,13 @@ class Document(BaseModel):
     path: str
     text: str
     sha256: str
-    format: str  # txt | md | tex | jats | html
+    format: str  # txt | md | tex | jats | html | pdf | docx
     encoding: str
     sentences: list[Sentence] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     reference_section: Span | None = None  # where an in-document reference list sits
+    pages: list[int] = Field(default_factory=list)  # PDF: the offset where each page starts in ``text``
+    fields: list[FieldCitation] = Field(default_factory=list)  # DOCX: citation-manager fields, in order
+    records: list[ReferenceRecord] = Field(default_factory=list)  # JATS: structured <ref> entries, in order
+    bibliography: list[str] = Field(default_factory=list)  # .bib files the manuscript names (LaTeX, YAML)
+    skipped: list[SkippedPart] = Field(default_factory=list)  # included files that could not be read

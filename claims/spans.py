@@ -30,13 +30,17 @@ def build_valid(cls: type[M], values: dict[str, Any], fields_set: set[str] | Non
     run time; ``model_construct`` is no help (in pydantic 2 it loops over the fields in
     Python and is slower than validating). This sets exactly what ``model_construct`` sets.
     ``values`` must give every field, in declaration order, with the types the model
-    declares; ``fields_set`` is what the constructor would record (default: every field).
+    declares (fields left out take their defaults); ``fields_set`` is what the constructor would record (default: every field).
     ``tests/claims/test_spans_build_valid.py`` checks the result equals the validated model.
 
     The fields-set is shared between models wherever pydantic can never change it (see
     ``_shared_fields_set``): a set of five or more names takes 728 bytes, more than the
     model's own ``__dict__``, and one per model was 40 % of a report's memory.
     """
+    if len(values) < len(cls.model_fields):  # fields the caller predates (``Span.page``) take their defaults
+        fields_set = set(values) if fields_set is None else fields_set
+        values = {name: values[name] if name in values else info.get_default(call_default_factory=True)
+                  for name, info in cls.model_fields.items()}  # fmt: skip
     obj = _new(cls)
     _set(obj, "__dict__", values)
     _set(obj, "__pydantic_fields_set__", _shared_fields_set(cls, fields_set))
@@ -79,6 +83,9 @@ def _shared_fields_set(cls: type[BaseModel], fields_set: set[str] | None) -> set
     return fields_set
 
 
+_POSITION_FIELDS = {"start", "end", "line", "column", "end_line", "end_column"}  # ``page`` is set by ``paginate``
+
+
 class LineIndex:
     """1-based line and column for any offset of ``text``, in O(log n)."""
 
@@ -113,9 +120,11 @@ class LineIndex:
             "column": s - starts[line - 1] + 1,
             "end_line": end_line,
             "end_column": e - starts[end_line - 1] + 1,
+            "page": None,
         }
         if start >= 0 and type(start) is int and type(end) is int:
-            return build_valid(Span, values)
+            return build_valid(Span, values, _POSITION_FIELDS)
+        del values["page"]
         return Span(**values)  # let validation coerce or reject anything unusual
 
 

@@ -49,7 +49,7 @@ YEAR_MISMATCH_NOTE = "year differs:"
 entries of another year; CIT005 reports those instead of CIT001."""
 
 NUMERIC_STYLES = frozenset({MarkerStyle.NUMERIC_BRACKET, MarkerStyle.NUMERIC_PAREN, MarkerStyle.SUPERSCRIPT})
-_KEY_STYLES = frozenset({MarkerStyle.LATEX, MarkerStyle.PANDOC})
+_KEY_STYLES = frozenset({MarkerStyle.LATEX, MarkerStyle.PANDOC, MarkerStyle.FIELD})  # exact keys
 _PARTICLES = frozenset(
     "van von der den de del della delle dei di da das dos du le la les ten ter vom zu zur d l al el bin ibn st".split()
 )

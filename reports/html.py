@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TextIO
 from urllib.parse import quote
 
-from claims.models import Claim
+from claims.models import Claim, Span
 from references.models import EvidenceLevel, LinkStatus, Reference
 from references.plain_words import cue_words, design_words, level_value_words, reason_words, species_words
 from reports.options import RenderOptions
@@ -422,7 +422,7 @@ def _finding_item(page: _Page, finding: Finding) -> str:
         f'<span class="badge">{sev.capitalize()}</span> <span class="code">{_esc(finding.code)}</span> '
         f"{_esc(finding.name)}</h3>",
         f"<p>{_esc(finding.message)}</p>",
-        f'<p class="loc">Line {span.line}, column {span.column}; confidence {finding.confidence.value}. {where}</p>',
+        f'<p class="loc">{_location(span)}; confidence {finding.confidence.value}. {where}</p>',
     ]
     quote = _quote(page, finding)
     if quote:
@@ -536,7 +536,7 @@ def _reference_item(page: _Page, ref: Reference, findings_by_key: dict[str, list
         links.append(f'<a href="{_esc(ref.url)}" rel="noopener noreferrer">{_esc(ref.url)}</a>')
     cited = page.ref_claims.get(ref.key, [])
     if cited:
-        backs = ", ".join(f'<a href="#claim-{_esc(c.id)}">line {c.span.line}</a>' for c in cited)
+        backs = ", ".join(f'<a href="#claim-{_esc(c.id)}">{_page(c.span)}line {c.span.line}</a>' for c in cited)
         cited_html = f"Cited by {len(cited)} claim(s): {backs}."
     else:
         cited_html = "Not cited in the text."
@@ -607,3 +607,14 @@ def render(report: Report, out: TextIO, *, options: RenderOptions) -> None:
         f'<div class="columns">{manuscript}\n{_findings(page, filters)}</div>\n'
         f"{_references(page)}\n</main>\n<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def _page(span: Span) -> str:
+    """``p. 4, `` before a location in a paged input (PDF), nothing otherwise."""
+    return f"p. {span.page}, " if span.page is not None else ""
+
+
+def _location(span: Span) -> str:
+    """``Line 12, column 3``, or ``p. 4, line 12, column 3`` in a paged input."""
+    line = f"line {span.line}, column {span.column}"
+    return _page(span) + line if span.page is not None else line.capitalize()

@@ -25,13 +25,16 @@ from claims.features import checkworthiness, describe, find_continuations
 from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
+from claims.pages import paginate
 from claims.quantities import find_quantities
 from claims.spans import LineIndex, with_updates
 from references.evidence import assess
 from references.evidence.in_text import apply_in_text, describe_cited_works
+from references.fields import bibliography_range, field_references
 from references.linking import link
 from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
+from references.records import apply_records
 from references.reflist import find_reference_list
 from references.retractions import RetractionIndex, apply
 from verifier import __version__
@@ -147,6 +150,12 @@ def load_references(files: Sequence[str]) -> tuple[list[Reference], list[Skipped
     return refs, skipped
 
 
+def named_bibliography(doc: Document) -> list[str]:
+    """The .bib files the manuscript itself names (``\\bibliography{}``, YAML ``bibliography:``)
+    that exist: used when no ``--refs`` is given."""
+    return [path for path in doc.bibliography if Path(path).is_file()]
+
+
 def grade_references(refs: list[Reference], retractions_path: str | None) -> list[Reference]:
     graded = [assess(r) for r in refs]
     if retractions_path:
@@ -228,14 +237,19 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
 
 def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     reflist = find_reference_list(doc.text)
-    doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
-    doc = doc.model_copy(
-        update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
-    )
-    doc = describe_claims(doc, extra_cues(config))
+    section = (reflist.start, reflist.end) if reflist else None
+    in_document = apply_records(reflist.entries, doc.records) if reflist else []
+    if doc.fields:  # a DOCX with citation-manager fields: their records are the references
+        section = bibliography_range(doc) or section
+        in_document = field_references(doc) or in_document
+    doc = analyze_document(doc, exclude=[section] if section else [])
+    doc = doc.model_copy(update={"reference_section": LineIndex(doc.text).span(*section) if section else None})
+    extra = extra_cues(config)
+    doc = describe_claims(doc, extra)
 
-    external, skipped = load_references(inputs.reference_files)
-    in_document = list(reflist.entries) if reflist else []
+    reference_files = list(inputs.reference_files) or named_bibliography(doc)
+    external, skipped = load_references(reference_files)
+    skipped = [*(SkippedInput(what=s.what, where=s.where, why=s.why) for s in doc.skipped), *skipped]
     references = grade_references(external or in_document, inputs.retractions_path)
     if config.lookups and references:
         from references.lookup.stage import lookup_references
@@ -253,7 +267,6 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
-    extra = extra_cues(config)
     ctx = RuleContext.build(
         doc,
         references,
@@ -279,7 +292,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         findings_by_code=dict(sorted(Counter(f.code for f in findings).items())),
         findings_by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
     )
-    return Report(
+    report = Report(
         tool=ToolInfo(name="verifier", version=__version__),
         input=InputInfo(
             path=doc.path,
@@ -287,7 +300,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
             format=doc.format,
             encoding=doc.encoding,
             size=len(doc.text),
-            reference_files=[str(Path(p)) for p in inputs.reference_files],
+            reference_files=[str(Path(p)) for p in reference_files],
         ),
         claims=doc.claims,
         references=references,
@@ -298,3 +311,4 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         summary=summary,
         unchecked_claims=unchecked_claims(doc.claims, links, engine.ran, has_references=bool(references)),
     )
+    return paginate(report, doc.pages)

@@ -12,7 +12,7 @@ import typer
 
 from claims.errors import VerifierError
 from verifier import __version__
-from verifier.cli import audit, check, claims_cmd, lookups, refs, rule, rules, schema
+from verifier.cli import audit, check, claims_cmd, lookups, refs, rule, rules, schema, text
 
 app = typer.Typer(
     name="verifier",
@@ -47,6 +47,7 @@ app.command("rules")(rules.rules)
 app.command("rule")(rule.rule)
 app.command("schema")(schema.schema)
 app.add_typer(lookups.app, name="lookups")
+app.command("text")(text.text)
 
 
 def fail(message: str) -> None:
