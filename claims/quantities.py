@@ -20,6 +20,7 @@ from functools import cache
 
 from claims.features import lexicon
 from claims.models import Quantity, Span
+from claims.occupied import Occupied
 from claims.spans import SentenceView, build_valid
 from claims.statistics import find_intervals, find_p_values, find_test_results, parse_number
 
@@ -74,10 +75,6 @@ def _make(view: SentenceView, kind: str, i: int, j: int, **fields: object) -> Qu
     return Quantity(**values)  # type: ignore[arg-type]
 
 
-def _free(taken: list[tuple[int, int]], i: int, j: int) -> bool:
-    return all(j <= s or i >= e for s, e in taken)
-
-
 def find_quantities(view: SentenceView) -> list[Quantity]:
     """Every quantity in the sentence, in text order, never two over the same characters
     (except an interval's estimate and its ``ci``, which sit side by side)."""
@@ -85,36 +82,36 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
     out: list[tuple[int, Quantity]] = []
     if not _DIGIT_RE.search(text):
         return []
-    taken: list[tuple[int, int]] = []
+    taken = Occupied(len(text))
 
     def add(kind: str, i: int, j: int, **fields: object) -> None:
         out.append((i, _make(view, kind, i, j, **fields)))
-        taken.append((i, j))
+        taken.take(i, j)
 
     for r in find_test_results(view):
         df = [d for d in (r.df1, r.df2) if d is not None]
         add("statistic", r.start, r.end, name=r.test, value=r.value, comparator=r.comparator, df=df)
     for iv in find_intervals(view):
-        if not _free(taken, iv.start, iv.end):
+        if not taken.free(iv.start, iv.end):
             continue
         if iv.estimate_start is not None:
             est_end = iv.estimate_start + len(_num_at(text, iv.estimate_start))
             add("effect_size", iv.start, est_end, name=iv.name, value=iv.estimate)
         add("ci", iv.ci_start, iv.ci_end, name=iv.name, value=iv.level, unit="%", low=iv.low, high=iv.high)
     for p in find_p_values(view):
-        if _free(taken, p.start, p.end):
+        if taken.free(p.start, p.end):
             add("p", p.start, p.end, name="p", value=p.value, comparator=p.comparator)
     has_sign = "=" in text or ":" in text
     for m in _EFFECT_RE.finditer(text) if has_sign or _RATIO_HINT_RE.search(text) else ():
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             name = m.group("name") or m.group("ratio")
             add("effect_size", m.start(), m.end(), name=name, value=parse_number(m.group("num"))[0])
     for m in _N_RE.finditer(text) if "=" in text else ():
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             kind = "count" if m.group("name") == "k" else "n"
             add(kind, m.start(), m.end(), name=m.group("name"), value=float(m.group("num").replace(",", "")))
     for m in _PERCENT_RE.finditer(text) if "%" in text else ():
-        if _free(taken, m.start(), m.end()):
+        if taken.free(m.start(), m.end()):
             add("percent", m.start(), m.end(), value=parse_number(m.group("num"))[0], unit="%")
     units = _unit_kind()
     for m in _NUMBER_WORD_RE.finditer(text):
@@ -128,7 +125,7 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
         kind = units.get(unit.lower())
         if kind is None or (len(unit) == 1 and unit != unit.lower()):  # "1H-MRS" is a nucleus, "1 W" a week
             continue
-        if _free(taken, i, after.end()):
+        if taken.free(i, after.end()):
             add(kind, i, after.end(), value=float(m.group(0).replace(",", "").replace("·", ".")), unit=unit)
     out.sort(key=lambda x: x[0])
     return [q for _, q in out]

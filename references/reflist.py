@@ -36,17 +36,17 @@ from references.parsing.lexicon import load_words
 __all__ = ["ReferenceList", "find_reference_list", "make_key"]
 
 _HEADING = re.compile(
-    r"(?im)^[ \t]*(?:#{1,6}[ \t]*|\\(?:sub)*section\*?\{[ \t]*|\*\*[ \t]*|__[ \t]*)?(?:(?:\d{1,2}|[IVX]{1,4})\.?[ \t]+)?"
+    r"(?im)^[ \t]*+(?:#{1,6}[ \t]*|\\(?:sub)*section\*?\{[ \t]*|\*\*[ \t]*|__[ \t]*)?(?:(?:\d{1,2}|[IVX]{1,4})\.?[ \t]+)?"
     r"((?:list\s+of\s+)?references?(?:\s+(?:list|cited))?|bibliography|literature\s+cited|works\s+cited|cited\s+literature|"
     r"notes(?:\s+and\s+references)?|references\s+and\s+notes|endnotes|sources|citations)"
-    r"[ \t]*(?:\}|\*\*|__)?[ \t]*:?[ \t]*$"
+    r"[ \t]*+(?:\}|\*\*|__)?[ \t]*+:?[ \t]*$"
 )
 _WEAK_HEADINGS = frozenset({"notes", "sources", "citations", "endnotes"})
 _NUMBERED = re.compile(r"(?m)^[ \t]*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])(?=[ \t]|$)")
 _INLINE_NEXT = re.compile(r"(?<=[.])[ \t]?(\d{1,4})\.[ \t]+(?=[A-Z])")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _NEXT_SECTION = re.compile(
-    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:appendix|appendices|tables?|figures?|figure\s+legends|supplementary|supporting\s+information|"
+    r"(?im)^[ \t]*+(?:#{1,6}[ \t]*)?(?:appendix|appendices|tables?|figures?|figure\s+legends|supplementary|supporting\s+information|"
     r"acknowledge?ments?|author\s+contributions|funding|conflicts?\s+of\s+interest|competing\s+interests|abbreviations)\b[^\n]{0,40}$"
 )
 # In a masked text (claims.markup) every heading is marked "# ": the list ends at the next one.
