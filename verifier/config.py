@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from claims.errors import VerifierError
+from verifier.deadline import DEFAULT_TIME_LIMIT
 from verifier.models import Severity
 
 
@@ -43,6 +44,8 @@ class VerifierConfig(BaseModel):
     extend_boosters: list[str] = Field(default_factory=list, alias="extend-boosters")
     extend_absolutes: list[str] = Field(default_factory=list, alias="extend-absolutes")
     retractions: str | None = None  # path to a Retraction Watch CSV or a DOI list
+    # seconds per document before the rest of the analysis is skipped (listed in skipped[]); 0: no limit
+    time_limit: float = Field(default=DEFAULT_TIME_LIMIT, alias="time-limit", ge=0)
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from references.models import SkippedInput
+from verifier.deadline import Deadline
 from verifier.models import Finding
 from verifier.rules.base import Rule, RuleContext
 from verifier.suppressions import parse_suppressions
@@ -22,12 +23,18 @@ class EngineResult:
     skipped: list[SkippedInput] = field(default_factory=list)
 
 
-def run_rules(ctx: RuleContext, rules: list[Rule], *, warn_unused_ignores: bool = False) -> EngineResult:
+def run_rules(
+    ctx: RuleContext, rules: list[Rule], *, warn_unused_ignores: bool = False, deadline: Deadline | None = None
+) -> EngineResult:
     result = EngineResult()
     suppressions = parse_suppressions(ctx.document.text, ctx.document.claims)
     for line, why in suppressions.problems:
         result.skipped.append(SkippedInput(what="suppression comment", where=f"line {line}", why=why))
-    for rule in rules:
+    for index, rule in enumerate(rules):
+        if deadline is not None and deadline.expired():
+            codes = " ".join(r.code for r in rules[index:])
+            result.skipped.append(SkippedInput(what=f"rules {codes}", where=ctx.document.path, why=deadline.why()))
+            break
         if rule.needs_references and not ctx.references:
             continue
         try:

@@ -33,6 +33,7 @@ from references.retractions import RetractionIndex, apply
 from verifier import __version__
 from verifier.against import AGAINST_RULES, compare_documents
 from verifier.config import VerifierConfig
+from verifier.deadline import Deadline
 from verifier.engine import run_rules
 from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
@@ -50,6 +51,7 @@ class Inputs:
 
 
 SOURCE_SUFFIXES = (".txt", ".md", ".abstract")
+TIME_LIMIT_REASON = "not checked: the per-document time limit was reached first"
 
 
 def read_sources(folder: Path) -> dict[str, str]:
@@ -63,17 +65,24 @@ def read_sources(folder: Path) -> dict[str, str]:
     return out
 
 
-def describe_claims(doc: Document) -> Document:
+def describe_claims(doc: Document, deadline: Deadline | None = None) -> Document:
     """Fill each claim's features: certainty, causality, population, direction, quantities,
     check-worthiness; and record which unmarked claims continue a cited one.
 
     The copies are built with ``with_updates`` and every field of a described claim and of its
     features is set (``continues`` too, ``None`` when it continues nothing), so all claims and
-    all features share one fields-set each instead of a 728-byte set per model."""
+    all features share one fields-set each instead of a 728-byte set per model.
+
+    Past the ``deadline`` the remaining claims keep empty features and are not check-worthy
+    (so no rule reads them); the caller lists them as skipped."""
     lines = LineIndex(doc.text)
     kinds = {s.span.start: s.kind for s in doc.sentences}
     described: list[Claim] = []
     for claim in doc.claims:
+        if deadline is not None and deadline.expired():
+            features = with_updates(claim.features, {"checkworthy_reason": TIME_LIMIT_REASON})
+            described.append(with_updates(claim, {"features": features, "checkworthy": False}))
+            continue
         view = claim_view(doc.text, lines, claim)
         features = describe(view)
         dir_, negated, dir_cues = direction(view)
@@ -97,6 +106,16 @@ def describe_claims(doc: Document) -> Document:
     doc = doc.model_copy(update={"claims": described})
     continues = find_continuations(doc)
     return doc.model_copy(update={"claims": [with_updates(c, {"continues": continues.get(c.id)}) for c in doc.claims]})
+
+
+def _undescribed(doc: Document, deadline: Deadline) -> list[SkippedInput]:
+    """The claims ``describe_claims`` left without features because the time limit passed."""
+    if not deadline.expired():
+        return []
+    first = next((c for c in doc.claims if c.features.checkworthy_reason == TIME_LIMIT_REASON), None)
+    if first is None:
+        return []
+    return [SkippedInput(what="claim features from here on", where=f"line {first.span.line}", why=deadline.why())]
 
 
 def continuation_links(doc: Document, links: list[Link]) -> list[Link]:
@@ -184,14 +203,16 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
 
 
 def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
+    deadline = Deadline(config.time_limit)
     reflist = find_reference_list(doc.text)
     doc = analyze_document(doc, exclude=[(reflist.start, reflist.end)] if reflist else [])
     doc = doc.model_copy(
         update={"reference_section": LineIndex(doc.text).span(reflist.start, reflist.end) if reflist else None}
     )
-    doc = describe_claims(doc)
+    doc = describe_claims(doc, deadline)
 
     external, skipped = load_references(inputs.reference_files)
+    skipped.extend(_undescribed(doc, deadline))
     in_document = list(reflist.entries) if reflist else []
     references = grade_references(external or in_document, inputs.retractions_path)
 
@@ -204,7 +225,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     sources.update(inputs.sources)
     ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
     rules = active_rules(config, doc.path)
-    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
+    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, deadline=deadline)
     findings = engine.findings
     skipped.extend(engine.skipped)
     if inputs.against:
