@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
-import stat
 import sys
 from pathlib import Path
 
 from claims.errors import InputError
+from claims.files import DEFAULT_MAX_BYTES, read_regular, size_label
 from claims.markup import mask
 from claims.models import Document
 
 __all__ = ["MANUSCRIPT_SUFFIXES", "decode", "detect_format", "load_document"]
 
-DEFAULT_MAX_BYTES = 25_000_000
 
 _FORMATS = {
     ".txt": "txt",
@@ -146,39 +144,14 @@ def _label(path: str) -> str:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a directory, not a file")
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-        raise InputError(f"{path}: {_size(info.st_size)} is larger than the {_size(max_bytes)} limit")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path}: larger than the {_size(max_bytes)} limit")
-    return data
+    return read_regular(path, max_bytes, what="manuscript")
 
 
 def _read_stdin(max_bytes: int) -> bytes:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"<stdin>: larger than the {_size(max_bytes)} limit")
+        raise InputError(f"<stdin>: larger than the {size_label(max_bytes)} limit")
     return data
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
 def _magic_error(data: bytes) -> str | None:

@@ -20,6 +20,7 @@ from claims.direction import direction
 from claims.document import analyze_document
 from claims.errors import InputError
 from claims.features import checkworthiness, describe, find_continuations
+from claims.files import read_regular
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
 from claims.quantities import find_quantities
@@ -54,15 +55,22 @@ SOURCE_SUFFIXES = (".txt", ".md", ".abstract")
 TIME_LIMIT_REASON = "not checked: the per-document time limit was reached first"
 
 
-def read_sources(folder: Path) -> dict[str, str]:
-    """``--sources DIR``: one file per reference key (``12.txt``, ``smith2020.md``)."""
+def source_files(folder: Path | None) -> list[str]:
+    """The files ``--sources DIR`` reads: one per reference key (``12.txt``, ``smith2020.md``)."""
+    if folder is None:
+        return []
     if not folder.is_dir():
         raise InputError(f"{folder}: --sources needs a folder with one file per reference key")
-    out: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
-            out[path.stem] = path.read_text(encoding="utf-8", errors="replace")
-    return out
+    return [str(p) for p in sorted(folder.iterdir()) if p.suffix.lower() in SOURCE_SUFFIXES and not p.is_dir()]
+
+
+def read_sources(folder: Path) -> dict[str, str]:
+    """``--sources DIR``: each source's text by reference key; a FIFO, device or oversized file
+    among them is refused with one line (``read_regular``)."""
+    return {
+        Path(path).stem: read_regular(path, what="source").decode("utf-8", errors="replace")
+        for path in source_files(folder)
+    }
 
 
 def describe_claims(doc: Document, deadline: Deadline | None = None) -> Document:

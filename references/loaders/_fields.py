@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from claims.errors import InputError
+from claims.files import DEFAULT_MAX_BYTES, read_regular
 from references.errors import ReferenceParseError
 from references.models import Author, SkippedInput, SourceType
 
@@ -27,6 +28,9 @@ _SPACE = re.compile(r"\s+")
 _PARTICLES = frozenset("van von der den de del della di da dos du le la ten ter vom zu d' l' al el bin ibn".split())
 
 
+MAX_REFERENCE_BYTES = DEFAULT_MAX_BYTES  # a reference file is refused above this, before it is read
+
+
 def read_text(path: str) -> tuple[str, list[SkippedInput]]:
     """Decode a reference file; UTF-8 first, then the best charset-normalizer guess.
 
@@ -36,9 +40,10 @@ def read_text(path: str) -> tuple[str, list[SkippedInput]]:
     be opened, is binary, or has no text.
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReferenceParseError(f"{path}: cannot read reference file ({exc.strerror or exc})") from exc
+        data = read_regular(path, MAX_REFERENCE_BYTES, what="reference file")
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise ReferenceParseError(f"{path}: cannot read reference file ({reason})") from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReferenceParseError(f"{path}: binary file, not a reference list")
     try:

@@ -69,7 +69,7 @@ def check(
     """Check manuscripts: unsupported, overstated and contradictory claims, broken citations."""
     from verifier.cli.batch import batch_targets, expand_inputs, write_summary
     from verifier.cli.output import render_all
-    from verifier.pipeline import Inputs, read_sources
+    from verifier.pipeline import Inputs, read_sources, source_files
 
     flags = dict(
         select=split_codes(select),
@@ -90,7 +90,14 @@ def check(
     else:
         per_paper, summary_path = batch_targets(paths, formats, output)
     configs = [resolve_config(p, config, **flags) for p in paths]  # each paper's nearest config file
-    every_input = [*paths, *refs, *against, *{c.retractions for c in configs if c.retractions}]
+    every_input = [
+        *paths,
+        *refs,
+        *against,
+        *{c.retractions for c in configs if c.retractions},
+        *{c.source for c in configs if c.source},
+        *source_files(sources),
+    ]
     summary_target = [(Format.csv, summary_path)] if summary_path is not None else []
     check_targets([t for targets in per_paper for t in targets] + summary_target, every_input)
     inputs = Inputs(

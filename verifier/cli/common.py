@@ -105,11 +105,25 @@ def split_codes(values: list[str]) -> list[str]:
 
 def check_targets(targets: list[tuple[Format, Path | None]], inputs: list[str]) -> None:
     """Before any work: every output goes into an existing, writable folder (so a run never
-    ends with some reports written and the rest failed), and input files are never
-    modified (``-o`` naming the manuscript, a reference file or another input is an error)."""
-    for _, path in targets:
+    ends with some reports written and the rest failed), input files are never
+    modified (``-o`` naming the manuscript, a reference file, a source, the configuration or
+    another input is an error), no two outputs share a path, and nothing but a regular file
+    or a new path is replaced (``reports.writer.target_mode``)."""
+    from reports.writer import UnsafeTarget, target_mode
+
+    seen: dict[str, Format] = {}
+    for fmt, path in targets:
         if path is None:
             continue
+        key = os.path.abspath(path)
+        if key in seen:
+            raise InputError(f"{path}: both the {seen[key].value} and the {fmt.value} report would be written there")
+        seen[key] = fmt
+        try:
+            if target_mode(path) == "through":
+                continue
+        except UnsafeTarget as err:
+            raise InputError(f"cannot write {path}: {err}") from None
         folder = path.parent
         if not folder.is_dir():
             raise InputError(f"cannot write {path}: {folder} is not an existing folder")
@@ -131,7 +145,12 @@ def output_targets(formats: list[Format], outputs: list[str], stem: str) -> list
         return [(formats[0], None)]
     if len(outputs) == 1 and "=" not in outputs[0] and (Path(outputs[0]).is_dir() or outputs[0].endswith(("/", "\\"))):
         folder = Path(outputs[0])
-        return [(f, folder / f"{stem}.{EXTENSIONS[f.value]}") for f in formats]
+        suffixes = [EXTENSIONS[f.value] for f in formats]
+        # text and github both end in .txt: each gets its format in its name when both are asked for
+        return [
+            (f, folder / (f"{stem}.{ext}" if suffixes.count(ext) == 1 else f"{stem}.{f.value}.{ext}"))
+            for f, ext in zip(formats, suffixes)
+        ]
     if all("=" in o for o in outputs):
         pairs = {}
         for o in outputs:
