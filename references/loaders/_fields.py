@@ -9,8 +9,10 @@ agree on them.
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -178,3 +180,20 @@ def made_key(authors: list[Author], year: str | None, taken: set[str]) -> str:
 def line_of(text: str, offset: int) -> int:
     """1-based line of ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1
+
+
+_JSON = json.JSONDecoder()
+
+
+def decode_json(text: str, start: int, path: str) -> tuple[Any, int]:
+    """``raw_decode`` of the JSON value at ``start``; every way it fails is one
+    ``ReferenceParseError`` naming the file and line: invalid JSON, nesting too deep for the
+    decoder (``RecursionError``), a number with more digits than Python converts (``ValueError``)."""
+    try:
+        return _JSON.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        raise ReferenceParseError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ReferenceParseError(f"{path}:{line_of(text, start)}: JSON nested too deeply to read") from None
+    except ValueError:
+        raise ReferenceParseError(f"{path}:{line_of(text, start)}: JSON holds a number too long to read") from None
