@@ -63,8 +63,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode manuscript bytes; return ``(text, encoding name)``.
 
     Order: a byte-order mark decides ("utf-8-sig", "utf-16", "utf-32"); then
-    strict UTF-8; then BOM-less UTF-16 (recognised by its pattern of zero
-    bytes); binary data raises ``InputError``; UTF-8 with a few corrupt bytes
+    BOM-less UTF-16 (recognised by its pattern of zero bytes, which strict UTF-8
+    would also accept); then strict UTF-8; binary data raises ``InputError``; UTF-8 with a few corrupt bytes
     keeps its real characters and names itself "utf-8 (N invalid bytes
     replaced)"; anything else is Windows-1252, or Latin-1 when it uses a byte
     cp1252 leaves undefined.
@@ -75,6 +75,10 @@ def decode(data: bytes) -> tuple[str, str]:
         return _strict(data, "utf-32"), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), "utf-16"
+    # Before UTF-8: ASCII text in UTF-16 is valid UTF-8 too (with a zero byte after every letter).
+    bom_less = _utf16_without_bom(data)
+    if bom_less is not None:
+        return bom_less
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -82,9 +86,6 @@ def decode(data: bytes) -> tuple[str, str]:
     else:
         _reject_control_text(text)
         return text, "utf-8"
-    bom_less = _utf16_without_bom(data)
-    if bom_less is not None:
-        return bom_less
     _reject_binary(data)
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
@@ -129,6 +130,8 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         text, encoding = decode(data)
     except InputError as exc:
         raise InputError(f"{_label(path)}: {exc}") from None
+    if not text.strip():
+        raise InputError(f"{_label(path)}: the input holds only white space")
     fmt = detect_format("" if path == "-" else path, text)
     return Document(
         path=path,

@@ -8,12 +8,14 @@ found by ``available_formats`` and ``render``. Built-in names win a clash.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import TextIO
 
 from reports import csv, github, html, json, markdown, sarif, text
 from reports.options import RenderOptions, RuleInfo, should_color
+from reports.safe_text import escape_in_json, neutralise
 from reports.writer import write_atomic
 from verifier.models import Report
 
@@ -50,7 +52,23 @@ def render(fmt: str, report: Report, out: TextIO, options: RenderOptions | None 
             known = ", ".join(sorted(available_formats()))
             raise ValueError(f"unknown report format {fmt!r}; known formats: {known}")
         renderer = plugins[0].load()
-    renderer(report, out, options=options or RenderOptions())
+    if fmt not in _MADE_SAFE:
+        renderer(report, out, options=options or RenderOptions())
+        return
+    buffer = io.StringIO()
+    renderer(report, buffer, options=options or RenderOptions())
+    out.write(_MADE_SAFE[fmt](buffer.getvalue()))
+
+
+# Formats whose whole output is made safe here (``reports.safe_text``); the terminal report
+# cleans each piece itself (its own colour codes are ESC sequences), HTML escapes in its renderer.
+_MADE_SAFE: dict[str, Callable[[str], str]] = {
+    "markdown": neutralise,
+    "csv": neutralise,
+    "github": neutralise,
+    "json": escape_in_json,
+    "sarif": escape_in_json,
+}
 
 
 __all__ = [

@@ -221,6 +221,9 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     external, skipped = load_references(inputs.reference_files)
     skipped.extend(_undescribed(doc, deadline))
+    if not doc.claims:
+        why = "no sentence to check was found (only headings, markup, lists or boilerplate): nothing was checked"
+        skipped.append(SkippedInput(what="manuscript", where=doc.path, why=why))
     in_document = list(reflist.entries) if reflist else []
     references = grade_references(external or in_document, inputs.retractions_path)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claims.errors import VerifierError
+from claims.errors import InputError, VerifierError
 from verifier.cli.common import (
     FailOn,
     Format,
@@ -81,6 +81,8 @@ def check(
         fail_on=fail_on.value if fail_on else None,
         retractions=retractions,
     )
+    if by not in ("finding", "reference"):
+        raise InputError(f"--by expects finding or reference, got '{by}'")
     formats = fmt or [Format.text]
     paths = expand_inputs(files)
     single = len(paths) == 1 and not any(Path(f).is_dir() for f in files if f != "-")

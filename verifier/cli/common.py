@@ -52,6 +52,9 @@ EXTENSIONS = {
 def read_document(path: str, max_bytes: int) -> Document:
     from claims.loading import load_document
 
+    if max_bytes < 1:
+        raise InputError(f"--max-bytes must be a positive number of bytes, got {max_bytes}")
+
     return load_document(path, max_bytes=max_bytes)
 
 
