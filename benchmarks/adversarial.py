@@ -105,8 +105,8 @@ def one_long_line(size: int) -> str:
 
 def numeric_ranges(size: int) -> str:
     """#17: ``[1-3], [4-6], ...`` (10 s and 1.45 GB at 100 kB before)."""
-    unit = ", ".join(f"[{i}-{i + 2}]" for i in range(1, 60, 3))
-    return _repeat(f"Ketamine reduced symptoms {unit}.", size, "\n") + _refs(60)
+    unit = ", and ".join(f"in trial {i // 3} [{i}-{i + 2}]" for i in range(1, 60, 3))
+    return _repeat(f"Ketamine reduced depressive symptoms in adults {unit}.", size, "\n") + _refs(60)
 
 
 def range_1_199(size: int) -> str:
