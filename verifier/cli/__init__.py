@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 
 import typer
 
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     if not argv:
         app(args=["--help"], standalone_mode=False, prog_name="verifier")
         raise SystemExit(2)
-    signal.signal(signal.SIGTERM, _terminated)
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         code = app(args=argv, standalone_mode=False, prog_name="verifier")
     except (KeyboardInterrupt, typer.Abort):  # click turns Ctrl-C into Abort
