@@ -147,8 +147,14 @@ def _numbered_runs(text: str, lo: int, hi: int) -> list[list[tuple[int, int, int
     return runs
 
 
+# Longest reference entry searched for the next entry glued to its end: a list numbered "1." on
+# every item made each one-item run search the rest of the document (quadratic).
+MAX_ENTRY_CHARS = 3000
+
+
 def _split_inline(text: str, run: list[tuple[int, int, int]], hi: int) -> list[tuple[int, int, int]]:
-    """Add entries run together on one line ('...2022.11. Somani A') to a run."""
+    """Add entries run together on one line ('...2022.11. Somani A') to a run; the next number is
+    looked for within ``MAX_ENTRY_CHARS`` of the entry before it."""
     out: list[tuple[int, int, int]] = []
     for idx, item in enumerate(run):
         out.append(item)
@@ -159,7 +165,7 @@ def _split_inline(text: str, run: list[tuple[int, int, int]], hi: int) -> list[t
             if idx + 1 < len(run) and run[idx + 1][0] == expected:
                 break
             found = None
-            for m in _INLINE_NEXT.finditer(text, out[-1][2], seg_end):
+            for m in _INLINE_NEXT.finditer(text, out[-1][2], min(seg_end, out[-1][2] + MAX_ENTRY_CHARS)):
                 if int(m.group(1)) == expected:
                     found = m
                     break
