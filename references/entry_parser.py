@@ -266,9 +266,14 @@ def parse_reference(raw: str, *, crf: bool = True) -> Reference:
     (``parsing.crf_tagger``, given the rules' title and venue as hints) decides the title and venue.
     """
     ref, no_title = _read_rules(raw)
-    if crf and not no_title:
+    if crf and not no_title and len(raw) <= MAX_CRF_CHARS:
         _apply_crf(ref)
     return ref
+
+
+# Longest entry the CRF reads: real entries are far shorter, and a 150 kB "entry" (a list whose
+# numbering never advances, read as one) took most of a run's time in the tagger.
+MAX_CRF_CHARS = 5000
 
 
 def _read_as_container(reading: crf_tagger.Reading, text: str, title: str) -> bool:
