@@ -12,6 +12,7 @@ socket) is refused with the reason. Hidden temporary files left by a killed writ
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
 import tempfile
@@ -95,7 +96,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
 def _remove_stale(target: Path) -> None:
     """Temporary files of an earlier write of ``target`` that was killed (SIGKILL, power loss)."""
     now = time.time()
-    for tmp in (target.parent or Path(".")).glob(f".{target.name}.*.tmp"):
+    for tmp in (target.parent or Path(".")).glob(f".{glob.escape(target.name)}.*.tmp"):
         try:
             info = tmp.lstat()
             if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_AFTER:
