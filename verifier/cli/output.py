@@ -58,5 +58,7 @@ def render_all(report: Report, source_text: str, targets: list[tuple[Format, Pat
         else:
             try:
                 write_atomic(path, buffer.getvalue())
+            except BrokenPipeError:
+                raise  # -o /dev/stdout into "| head": the reader left, as on stdout
             except OSError as err:
                 raise InputError(f"cannot write {path}: {err.strerror or err}") from None
