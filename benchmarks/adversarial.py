@@ -70,7 +70,8 @@ def long_sentence(size: int) -> str:
 def nested_sup(size: int) -> str:
     """#17/#18: nested ``<sup>`` in HTML (``markup._superscript``)."""
     depth = 2000
-    unit = "<p>Ketamine reduced symptoms." + "<sup>" * depth + "1" + "</sup>" * depth + "</p>\n"
+    claim = "<p>Ketamine reduced depressive symptoms in adults with major depression in two randomized trials of six weeks at three sites."
+    unit = claim + "<sup>" * depth + "1" + "</sup>" * depth + "</p>\n"
     return "<html><body>" + _repeat(unit, size) + "</body></html>"
 
 
