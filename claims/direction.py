@@ -91,12 +91,14 @@ def direction_cues(text: str) -> list[DirectionCue]:
 
 
 def _governs(text: str, neg: Match, cue: Match) -> bool:
-    between = text[neg.end : cue.start]
-    if _BREAK.search(between):
-        return False
-    words = len(_WORD.findall(between))
+    """Within the window's words and no clause break between. The words are counted first and
+    the count stops past the limit, so a negation far back costs a few words, not the text
+    between (which made a long sentence of cues quadratic)."""
     limit = _WIDE_WINDOW if text[neg.start : neg.end].lower() in _WIDE else _WINDOW
-    return words <= limit
+    for words, _ in enumerate(_WORD.finditer(text, neg.end, cue.start), start=1):
+        if words > limit:
+            return False
+    return not _BREAK.search(text, neg.end, cue.start)
 
 
 def direction(view: SentenceView) -> tuple[Direction, bool, list[Cue]]:

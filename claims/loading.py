@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
-import stat
 import sys
 from pathlib import Path
 
 from claims.errors import InputError
+from claims.files import DEFAULT_MAX_BYTES, read_regular, size_label
 from claims.jats import jats_records
 from claims.markdown import mask_markdown
 from claims.markup import mask
@@ -37,7 +36,6 @@ from claims.sources import bibliography_files, expand_tex, yaml_bibliography
 
 __all__ = ["MANUSCRIPT_SUFFIXES", "decode", "detect_format", "load_document"]
 
-DEFAULT_MAX_BYTES = 25_000_000
 
 _FORMATS = {
     ".txt": "txt",
@@ -76,8 +74,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode manuscript bytes; return ``(text, encoding name)``.
 
     Order: a byte-order mark decides ("utf-8-sig", "utf-16", "utf-32"); then
-    strict UTF-8; then BOM-less UTF-16 (recognised by its pattern of zero
-    bytes); binary data raises ``InputError``; UTF-8 with a few corrupt bytes
+    BOM-less UTF-16 (recognised by its pattern of zero bytes, which strict UTF-8
+    would also accept); then strict UTF-8; binary data raises ``InputError``; UTF-8 with a few corrupt bytes
     keeps its real characters and names itself "utf-8 (N invalid bytes
     replaced)"; anything else is Windows-1252, or Latin-1 when it uses a byte
     cp1252 leaves undefined.
@@ -88,6 +86,10 @@ def decode(data: bytes) -> tuple[str, str]:
         return _strict(data, "utf-32"), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), "utf-16"
+    # Before UTF-8: ASCII text in UTF-16 is valid UTF-8 too (with a zero byte after every letter).
+    bom_less = _utf16_without_bom(data)
+    if bom_less is not None:
+        return bom_less
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -95,9 +97,6 @@ def decode(data: bytes) -> tuple[str, str]:
     else:
         _reject_control_text(text)
         return text, "utf-8"
-    bom_less = _utf16_without_bom(data)
-    if bom_less is not None:
-        return bom_less
     _reject_binary(data)
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
@@ -147,6 +146,8 @@ def load_document(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         text, encoding = decode(data)
     except InputError as exc:
         raise InputError(f"{_label(path)}: {exc}") from None
+    if not text.strip():
+        raise InputError(f"{_label(path)}: the input holds only white space")
     fmt = detect_format("" if path == "-" else path, text)
     if fmt in ("pdf", "docx"):  # text under a binary format's name: say what it really is
         fmt = detect_format("", text)
@@ -200,39 +201,14 @@ def _label(path: str) -> str:
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a directory, not a file")
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-        raise InputError(f"{path}: {_size(info.st_size)} is larger than the {_size(max_bytes)} limit")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path}: larger than the {_size(max_bytes)} limit")
-    return data
+    return read_regular(path, max_bytes, what="manuscript")
 
 
 def _read_stdin(max_bytes: int) -> bytes:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"<stdin>: larger than the {_size(max_bytes)} limit")
+        raise InputError(f"<stdin>: larger than the {size_label(max_bytes)} limit")
     return data
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n} bytes"
 
 
 def _magic_error(data: bytes) -> str | None:

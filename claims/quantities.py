@@ -16,11 +16,11 @@ module adds the simple kinds and turns local offsets into original spans
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
 
 from claims.features import lexicon
 from claims.models import Quantity, Span
+from claims.occupied import Occupied
 from claims.spans import SentenceView, build_valid
 from claims.statistics import find_intervals, find_p_values, find_test_results, parse_number
 
@@ -75,35 +75,6 @@ def _make(view: SentenceView, kind: str, i: int, j: int, **fields: object) -> Qu
     return Quantity(**values)  # type: ignore[arg-type]
 
 
-class _Taken:
-    """The characters already given to a quantity, as a sorted union of disjoint ranges, so that
-    each test is a binary search: scanning every earlier range made a long line of reported
-    results (a table or spaced-out HTML text without a full stop) quadratic."""
-
-    __slots__ = ("starts", "ends")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def free(self, i: int, j: int) -> bool:
-        """Whether ``[i, j)`` overlaps no taken range (the last range starting before ``j`` ends last)."""
-        k = bisect_left(self.starts, j)
-        return k == 0 or self.ends[k - 1] <= i
-
-    def add(self, i: int, j: int) -> None:
-        lo = hi = bisect_left(self.starts, i)
-        if lo and self.ends[lo - 1] >= i:  # joins the range before
-            lo -= 1
-            i = self.starts[lo]
-            j = max(j, self.ends[lo])
-        while hi < len(self.starts) and self.starts[hi] <= j:  # swallows the ranges it reaches
-            j = max(j, self.ends[hi])
-            hi += 1
-        self.starts[lo:hi] = [i]
-        self.ends[lo:hi] = [j]
-
-
 def find_quantities(view: SentenceView) -> list[Quantity]:
     """Every quantity in the sentence, in text order, never two over the same characters
     (except an interval's estimate and its ``ci``, which sit side by side)."""
@@ -111,11 +82,11 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
     out: list[tuple[int, Quantity]] = []
     if not _DIGIT_RE.search(text):
         return []
-    taken = _Taken()
+    taken = Occupied(len(text))
 
     def add(kind: str, i: int, j: int, **fields: object) -> None:
         out.append((i, _make(view, kind, i, j, **fields)))
-        taken.add(i, j)
+        taken.take(i, j)
 
     for r in find_test_results(view):
         df = [d for d in (r.df1, r.df2) if d is not None]

@@ -47,7 +47,10 @@ _GLUED = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
 _CLOSERS = frozenset(")]}\"'’”»")
 _OPENERS = "([{\"'“‘«"
 _BULLET = re.compile(r"(?:[-*+•·▪●◦]|\d{1,3}[.)])\s+")
-_ATX = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
+# A Markdown ATX heading opens with 1-6 "#" and white space; its title is the rest without the
+# closing "#"s (``_atx_title``). The one-regex form ``(#{1,6})\s+(.*?)\s*#*\s*$`` was cubic on a
+# title with thousands of inner spaces.
+_ATX_OPEN = re.compile(r"#{1,6}(?=\s)")
 _SETEXT = re.compile(r"(?:=+|-+)\s*$")
 _FENCE = re.compile(r"```|~~~")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -58,6 +61,9 @@ _INITIAL_BEFORE = re.compile(r"[A-Z]\.\s*$")
 _COMPARATORS = frozenset("<>=≤≥")
 _SPACE = frozenset(" \t\r\xa0\u2009\u202f\u3000")
 _MAX_HEADING_WORDS = 15
+# Longest sentence read as one; longer ones are read in pieces (``_capped``). The longest in the
+# shared corpus and test documents is 12,540 characters (a LaTeX table); the seeds' prose is far shorter.
+MAX_SENTENCE_CHARS = 3000
 _MAX_HEADING_CHARS = 120
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with do does is are".split())
 
@@ -140,10 +146,10 @@ def segment(text: str, markers: Sequence[tuple[int, int]], *, section: str | Non
             boiler_section = is_boilerplate_section(section)
             units[-1] = Unit(units[-1].start, units[-1].end, UnitKind.HEADING, section)
             continue
-        atx = _ATX.match(line)
-        kind = UnitKind.HEADING if atx else heading_run[index]
+        atx = _atx_title(line)
+        kind = UnitKind.HEADING if atx is not None else heading_run[index]
         if kind is UnitKind.HEADING:
-            title = atx.group(2) if atx else line
+            title = atx if atx is not None else line
             section = title or section
             boiler_section = is_boilerplate_section(title)
             units.append(Unit(ls, le, UnitKind.BOILERPLATE if boiler_section else UnitKind.HEADING, section))
@@ -159,9 +165,48 @@ def segment(text: str, markers: Sequence[tuple[int, int]], *, section: str | Non
             continue
         bullet = _BULLET.match(line)
         body_start = ls + bullet.end() if bullet else ls
-        for s, e in split_sentences(text, body_start, le, _markers_within(ordered, ls, le)):
-            units.append(Unit(s, e, classify_sentence(text[s:e]) or UnitKind.PROSE, section))
+        within = _markers_within(ordered, ls, le)
+        for sentence in split_sentences(text, body_start, le, within):
+            for s, e in _capped(text, *sentence, within):
+                units.append(Unit(s, e, classify_sentence(text[s:e]) or UnitKind.PROSE, section))
     return units
+
+
+def _capped(text: str, start: int, end: int, markers: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence longer than ``MAX_SENTENCE_CHARS`` cut into pieces that are not, each at the last
+    "; " or ", " (else white space) of its second half, never inside a marker.
+
+    Why: every feature and rule reads a sentence as a whole and several look back from each cue
+    to the sentence start, so a 0.25 MB "sentence" (a line with no full stop, a run of
+    statistics) cost minutes. Prose sentences are far shorter; what is longer is a table, a list
+    or a paste, and reading it in pieces keeps the work per sentence bounded."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
+    starts = [m[0] for m in markers]
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        half = start + MAX_SENTENCE_CHARS // 2
+        cut = max(text.rfind("; ", half, limit), text.rfind(", ", half, limit)) + 1
+        if cut <= 0:
+            cut = text.rfind(" ", half, limit)
+        if cut <= 0:
+            cut = limit
+        i = bisect_left(starts, cut) - 1
+        if i >= 0 and markers[i][0] < cut < markers[i][1]:  # never split a marker
+            cut = markers[i][0] if markers[i][0] > start else markers[i][1]
+        _append_trimmed(text, start, cut, pieces)
+        start = cut
+    _append_trimmed(text, start, end, pieces)
+    return pieces
+
+
+def _atx_title(line: str) -> str | None:
+    """The title of a Markdown ATX heading line (``## Methods ##`` -> ``Methods``), else None."""
+    opening = _ATX_OPEN.match(line)
+    if opening is None or "\n" in line:
+        return None
+    return line[opening.end() :].strip().rstrip("#").rstrip()
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

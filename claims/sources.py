@@ -23,7 +23,7 @@ __all__ = ["Expanded", "bibliography_files", "expand_tex", "yaml_bibliography"]
 MAX_DEPTH = 8
 MAX_INCLUDED_BYTES = 25_000_000
 _INCLUDE = re.compile(r"\\(input|include|subfile)\s*\{([^{}\n]{1,300})\}")
-_BIBLIOGRAPHY = re.compile(r"\\(bibliography|addbibresource)\s*(?:\[[^\]\n]{0,200}\])?\s*\{([^{}\n]{1,500})\}")
+_BIBLIOGRAPHY = re.compile(r"\\(bibliography|addbibresource)\s*+(?:\[[^\]\n]{0,200}\]\s*+)?\{([^{}\n]{1,500})\}")
 _DOCUMENT = re.compile(r"\\begin\{document\}(.*?)(?:\\end\{document\}|\Z)", re.DOTALL)
 
 

@@ -26,7 +26,7 @@ __all__ = ["parse_reference", "strip_label"]
 
 _LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})\s(?=\s*[A-Z\"“]))\s*")
 _MARK = re.compile(r"^\s*(?:[•·▪◦‣]|\([a-z]\)(?=\s+[A-Z]))\s*")  # unnumbered: a bullet, a lettered "(b)"
-_SAME_AUTHORS = re.compile(r"^\s*(?:_{3,}|[—–-]{3,})\s*[.,]?\s*")  # "———." / "___ .": the previous entry's authors
+_SAME_AUTHORS = re.compile(r"^\s*(?:_{3,}|[—–-]{3,})\s*+[.,]?\s*")  # "———." / "___ .": the previous entry's authors
 _TAGS = re.compile(r"</?[a-zA-Z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
 _YEAR_AFTER_AUTHORS = re.compile(
     r"^[\s.,:]*(?:\(\s*((?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)(?:[,;/][^()]{0,30})?\.?\s*\)"
@@ -47,8 +47,8 @@ _TITLE_NOTE = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
-_IN_EDITORS = re.compile(r"^\s*In\s*:?\s+", re.IGNORECASE)
-_EDITOR_TAIL = re.compile(r"^[\s,]*(?:\(?\s*(?:eds?|editors?|hrsg)\.?\s*\)?)[\s.,:]*", re.IGNORECASE)
+_IN_EDITORS = re.compile(r"^\s*In(?:\s*:)?\s+", re.IGNORECASE)
+_EDITOR_TAIL = re.compile(r"^[\s,]*+(?:\(?\s*(?:eds?|editors?|hrsg)\.?\s*+\)?)[\s.,:]*", re.IGNORECASE)
 
 
 def strip_label(text: str) -> tuple[int | None, str]:
@@ -266,9 +266,14 @@ def parse_reference(raw: str, *, crf: bool = True) -> Reference:
     (``parsing.crf_tagger``, given the rules' title and venue as hints) decides the title and venue.
     """
     ref, no_title = _read_rules(raw)
-    if crf and not no_title:
+    if crf and not no_title and len(raw) <= MAX_CRF_CHARS:
         _apply_crf(ref)
     return ref
+
+
+# Longest entry the CRF reads: real entries are far shorter, and a 150 kB "entry" (a list whose
+# numbering never advances, read as one) took most of a run's time in the tagger.
+MAX_CRF_CHARS = 5000
 
 
 def _read_as_container(reading: crf_tagger.Reading, text: str, title: str) -> bool:

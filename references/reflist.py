@@ -36,17 +36,17 @@ from references.parsing.lexicon import load_words
 __all__ = ["ReferenceList", "find_reference_list", "make_key"]
 
 _HEADING = re.compile(
-    r"(?im)^[ \t]*(?:#{1,6}[ \t]*|\\(?:sub)*section\*?\{[ \t]*|\*\*[ \t]*|__[ \t]*)?(?:(?:\d{1,2}|[IVX]{1,4})\.?[ \t]+)?"
+    r"(?im)^[ \t]*+(?:#{1,6}[ \t]*|\\(?:sub)*section\*?\{[ \t]*|\*\*[ \t]*|__[ \t]*)?(?:(?:\d{1,2}|[IVX]{1,4})\.?[ \t]+)?"
     r"((?:list\s+of\s+)?references?(?:\s+(?:list|cited))?|bibliography|literature\s+cited|works\s+cited|cited\s+literature|"
     r"notes(?:\s+and\s+references)?|references\s+and\s+notes|endnotes|sources|citations)"
-    r"[ \t]*(?:\}|\*\*|__)?[ \t]*:?[ \t]*$"
+    r"[ \t]*+(?:\}|\*\*|__)?[ \t]*+:?[ \t]*$"
 )
 _WEAK_HEADINGS = frozenset({"notes", "sources", "citations", "endnotes"})
 _NUMBERED = re.compile(r"(?m)^[ \t]*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])(?=[ \t]|$)")
 _INLINE_NEXT = re.compile(r"(?<=[.])[ \t]?(\d{1,4})\.[ \t]+(?=[A-Z])")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _NEXT_SECTION = re.compile(
-    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:appendix|appendices|tables?|figures?|figure\s+legends|supplementary|supporting\s+information|"
+    r"(?im)^[ \t]*+(?:#{1,6}[ \t]*)?(?:appendix|appendices|tables?|figures?|figure\s+legends|supplementary|supporting\s+information|"
     r"acknowledge?ments?|author\s+contributions|funding|conflicts?\s+of\s+interest|competing\s+interests|abbreviations)\b[^\n]{0,40}$"
 )
 # In a masked text (claims.markup) every heading is marked "# ": the list ends at the next one.
@@ -147,8 +147,14 @@ def _numbered_runs(text: str, lo: int, hi: int) -> list[list[tuple[int, int, int
     return runs
 
 
+# Longest reference entry searched for the next entry glued to its end: a list numbered "1." on
+# every item made each one-item run search the rest of the document (quadratic).
+MAX_ENTRY_CHARS = 3000
+
+
 def _split_inline(text: str, run: list[tuple[int, int, int]], hi: int) -> list[tuple[int, int, int]]:
-    """Add entries run together on one line ('...2022.11. Somani A') to a run."""
+    """Add entries run together on one line ('...2022.11. Somani A') to a run; the next number is
+    looked for within ``MAX_ENTRY_CHARS`` of the entry before it."""
     out: list[tuple[int, int, int]] = []
     for idx, item in enumerate(run):
         out.append(item)
@@ -159,7 +165,7 @@ def _split_inline(text: str, run: list[tuple[int, int, int]], hi: int) -> list[t
             if idx + 1 < len(run) and run[idx + 1][0] == expected:
                 break
             found = None
-            for m in _INLINE_NEXT.finditer(text, out[-1][2], seg_end):
+            for m in _INLINE_NEXT.finditer(text, out[-1][2], min(seg_end, out[-1][2] + MAX_ENTRY_CHARS)):
                 if int(m.group(1)) == expected:
                     found = m
                     break

@@ -36,6 +36,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from claims.errors import InputError
+from claims.files import read_regular
 from references.errors import ReferenceParseError
 from references.models import EvidenceReason, Reference, RetractionStatus
 
@@ -136,6 +138,10 @@ def _status_of(records: list[RetractionRecord]) -> RetractionRecord | None:
     return best
 
 
+# The Retraction Watch CSV is ~60 MB for ~60,000 records (2025); four times that is refused unread.
+MAX_RETRACTION_BYTES = 250_000_000
+
+
 class RetractionIndex:
     """Notices indexed by paper DOI and by first-author family name."""
 
@@ -179,10 +185,10 @@ class RetractionIndex:
         """Read a Retraction Watch CSV (header with "Record ID") or a plain DOI list."""
         path = Path(path)
         try:
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-                text = fh.read()
-        except OSError as exc:
-            raise ReferenceParseError(f"{path}: cannot read retraction list: {exc.strerror}") from exc
+            text = read_regular(str(path), MAX_RETRACTION_BYTES, what="retraction list").decode("utf-8-sig", "replace")
+        except InputError as exc:
+            reason = str(exc).removeprefix(f"{path}: ")
+            raise ReferenceParseError(f"{path}: cannot read retraction list: {reason}") from None
         first = text.split("\n", 1)[0]
         squashed = first.lower().replace(" ", "")
         if "," in first and ("recordid" in squashed or "originalpaperdoi" in squashed):

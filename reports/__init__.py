@@ -11,12 +11,14 @@ not pay for the HTML, SARIF and Markdown writers at start-up.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import TextIO
 
 from reports.options import RenderOptions, RuleInfo, should_color
+from reports.safe_text import escape_in_json, neutralise
 from reports.writer import write_atomic
 from verifier.models import Report
 
@@ -69,7 +71,23 @@ def render(fmt: str, report: Report, out: TextIO, options: RenderOptions | None 
             known = ", ".join(sorted(available_formats()))
             raise ValueError(f"unknown report format {fmt!r}; known formats: {known}")
         renderer = plugins[0].load()
-    renderer(report, out, options=options or RenderOptions())
+    if fmt not in _MADE_SAFE:
+        renderer(report, out, options=options or RenderOptions())
+        return
+    buffer = io.StringIO()
+    renderer(report, buffer, options=options or RenderOptions())
+    out.write(_MADE_SAFE[fmt](buffer.getvalue()))
+
+
+# Formats whose whole output is made safe here (``reports.safe_text``); the terminal report
+# cleans each piece itself (its own colour codes are ESC sequences), HTML escapes in its renderer.
+_MADE_SAFE: dict[str, Callable[[str], str]] = {
+    "markdown": neutralise,
+    "csv": neutralise,
+    "github": neutralise,
+    "json": escape_in_json,
+    "sarif": escape_in_json,
+}
 
 
 __all__ = [

@@ -8,6 +8,7 @@ import json
 from collections import defaultdict
 from typing import TextIO
 
+from reports.safe_text import SafeWriter, escape_in_json
 from verifier.models import Report
 
 
@@ -21,10 +22,11 @@ def _head(report: Report) -> dict[str, object]:
 
 def render_claims_json(report: Report, out: TextIO) -> None:
     data = {**_head(report), "claims": [c.model_dump(mode="json") for c in report.claims]}
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(escape_in_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def render_claims_text(report: Report, out: TextIO, *, include_all: bool = False) -> None:
+    out = SafeWriter(out)  # type: ignore[assignment]  # manuscript text: no terminal controls
     shown = 0
     for claim in report.claims:
         if not (claim.checkworthy or include_all):
@@ -69,10 +71,11 @@ def render_refs_json(report: Report, out: TextIO) -> None:
         "unresolved": dangling,
         "skipped": [s.model_dump(mode="json") for s in report.skipped],
     }
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(escape_in_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def render_refs_text(report: Report, out: TextIO) -> None:
+    out = SafeWriter(out)  # type: ignore[assignment]  # manuscript text: no terminal controls
     cited = _cited_by(report)
     for ref in report.references:
         ev = ref.evidence

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from claims.errors import VerifierError
+from verifier.deadline import DEFAULT_TIME_LIMIT
 from verifier.models import Severity
 
 
@@ -77,6 +78,8 @@ class VerifierConfig(BaseModel):
     mailto: str | None = None  # contact address: Crossref's polite pool, NCBI's and OpenAlex's contact
     ncbi_api_key: str | None = Field(default=None, alias="ncbi-api-key")  # or the NCBI_API_KEY variable
     docs_url: str = Field(default=DEFAULT_DOCS_URL, alias="docs-url")  # template: {code} {code_lower} {name}
+    # seconds per document before the rest of the analysis is skipped (listed in skipped[]); 0: no limit
+    time_limit: float = Field(default=DEFAULT_TIME_LIMIT, alias="time-limit", ge=0)
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 

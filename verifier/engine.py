@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from references.models import SkippedInput
+from verifier.deadline import Deadline
 from verifier.models import Finding
 from verifier.rules.base import Rule, RuleContext
 from verifier.suppressions import Suppressions, parse_suppressions
@@ -30,17 +31,19 @@ def run_rules(
     *,
     warn_unused_ignores: bool = False,
     also: Sequence[tuple[RuleContext, Sequence[Rule]]] = (),
+    deadline: Deadline | None = None,
 ) -> EngineResult:
     """The findings of ``rules`` on ``ctx``, and of each ``also`` pair: further contexts over the same
     manuscript (``--against``: its claims read as citing another document). The manuscript's
-    suppression comments apply to all of them, and a rule that raises is reported as skipped."""
+    suppression comments apply to all of them, a rule that raises is reported as skipped, and
+    so are the rules left when the document's ``deadline`` has passed."""
     result = EngineResult()
     suppressions = parse_suppressions(ctx.document.text, ctx.document.claims)
     for line, why in suppressions.problems:
         result.skipped.append(SkippedInput(what="suppression comment", where=f"line {line}", why=why))
-    result.ran = _run(ctx, rules, suppressions, result)
+    result.ran = _run(ctx, rules, suppressions, result, deadline)
     for context, active in also:
-        _run(context, active, suppressions, result)
+        _run(context, active, suppressions, result, deadline)
     if warn_unused_ignores:
         for s in suppressions.active:
             if not s.used:
@@ -55,10 +58,20 @@ def run_rules(
     return result
 
 
-def _run(ctx: RuleContext, rules: Sequence[Rule], suppressions: Suppressions, result: EngineResult) -> list[Rule]:
+def _run(
+    ctx: RuleContext,
+    rules: Sequence[Rule],
+    suppressions: Suppressions,
+    result: EngineResult,
+    deadline: Deadline | None = None,
+) -> list[Rule]:
     """Run ``rules`` on ``ctx`` into ``result``; returns those that ran to the end."""
     ran: list[Rule] = []
-    for rule in rules:
+    for index, rule in enumerate(rules):
+        if deadline is not None and deadline.expired():
+            codes = " ".join(r.code for r in rules[index:])
+            result.skipped.append(SkippedInput(what=f"rules {codes}", where=ctx.document.path, why=deadline.why()))
+            break
         if rule.needs_references and not (ctx.references or ctx.described_unlisted):
             continue
         try:

@@ -23,6 +23,7 @@ from claims.document import analyze_document
 from claims.errors import InputError
 from claims.features import checkworthiness, describe, find_continuations
 from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
+from claims.files import read_regular
 from claims.gcpause import paused_gc
 from claims.models import Claim, Document, UnitKind
 from claims.pages import paginate
@@ -41,6 +42,7 @@ from verifier import __version__
 from verifier.against import AGAINST_RULES, against_context
 from verifier.config import VerifierConfig
 from verifier.coverage import unchecked_claims
+from verifier.deadline import Deadline
 from verifier.engine import run_rules
 from verifier.models import InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
@@ -62,17 +64,25 @@ class Inputs:
 
 
 SOURCE_SUFFIXES = (".txt", ".md", ".abstract")
+TIME_LIMIT_REASON = "not checked: the per-document time limit was reached first"
+
+
+def source_files(folder: Path | None) -> list[str]:
+    """The files ``--sources DIR`` reads: one per reference key (``12.txt``, ``smith2020.md``)."""
+    if folder is None:
+        return []
+    if not folder.is_dir():
+        raise InputError(f"{folder}: --sources needs a folder with one file per reference key")
+    return [str(p) for p in sorted(folder.iterdir()) if p.suffix.lower() in SOURCE_SUFFIXES and not p.is_dir()]
 
 
 def read_sources(folder: Path) -> dict[str, str]:
-    """``--sources DIR``: one file per reference key (``12.txt``, ``smith2020.md``)."""
-    if not folder.is_dir():
-        raise InputError(f"{folder}: --sources needs a folder with one file per reference key")
-    out: dict[str, str] = {}
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
-            out[path.stem] = path.read_text(encoding="utf-8", errors="replace")
-    return out
+    """``--sources DIR``: each source's text by reference key; a FIFO, device or oversized file
+    among them is refused with one line (``read_regular``)."""
+    return {
+        Path(path).stem: read_regular(path, what="source").decode("utf-8", errors="replace")
+        for path in source_files(folder)
+    }
 
 
 def extra_cues(config: VerifierConfig) -> ExtraCues:
@@ -80,18 +90,25 @@ def extra_cues(config: VerifierConfig) -> ExtraCues:
     return ExtraCues(tuple(config.extend_hedges), tuple(config.extend_boosters), tuple(config.extend_absolutes))
 
 
-def describe_claims(doc: Document, extra: ExtraCues = NO_EXTRA_CUES) -> Document:
+def describe_claims(doc: Document, extra: ExtraCues = NO_EXTRA_CUES, deadline: Deadline | None = None) -> Document:
     """Fill each claim's features: certainty, causality, population, direction, quantities,
     check-worthiness; and record which unmarked claims continue a cited one. ``extra``: the
     configuration's own certainty cue words.
 
     The copies are built with ``with_updates`` and every field of a described claim and of its
     features is set (``continues`` too, ``None`` when it continues nothing), so all claims and
-    all features share one fields-set each instead of a 728-byte set per model."""
+    all features share one fields-set each instead of a 728-byte set per model.
+
+    Past the ``deadline`` the remaining claims keep empty features and are not check-worthy
+    (so no rule reads them); the caller lists them as skipped."""
     lines = LineIndex(doc.text)
     kinds = {s.span.start: s.kind for s in doc.sentences}
     described: list[Claim] = []
     for claim in doc.claims:
+        if deadline is not None and deadline.expired():
+            features = with_updates(claim.features, {"checkworthy_reason": TIME_LIMIT_REASON})
+            described.append(with_updates(claim, {"features": features, "checkworthy": False}))
+            continue
         view = claim_view(doc.text, lines, claim)
         features = describe(view, extra)
         dir_, negated, dir_cues = direction(view)
@@ -115,6 +132,16 @@ def describe_claims(doc: Document, extra: ExtraCues = NO_EXTRA_CUES) -> Document
     doc = doc.model_copy(update={"claims": described})
     continues = find_continuations(doc)
     return doc.model_copy(update={"claims": [with_updates(c, {"continues": continues.get(c.id)}) for c in doc.claims]})
+
+
+def _undescribed(doc: Document, deadline: Deadline) -> list[SkippedInput]:
+    """The claims ``describe_claims`` left without features because the time limit passed."""
+    if not deadline.expired():
+        return []
+    first = next((c for c in doc.claims if c.features.checkworthy_reason == TIME_LIMIT_REASON), None)
+    if first is None:
+        return []
+    return [SkippedInput(what="claim features from here on", where=f"line {first.span.line}", why=deadline.why())]
 
 
 def continuation_links(doc: Document, links: list[Link]) -> list[Link]:
@@ -236,6 +263,7 @@ def analyze(doc: Document, config: VerifierConfig, inputs: Inputs | None = None)
 
 
 def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
+    deadline = Deadline(config.time_limit)
     reflist = find_reference_list(doc.text)
     section = (reflist.start, reflist.end) if reflist else None
     in_document = apply_records(reflist.entries, doc.records) if reflist else []
@@ -245,11 +273,15 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     doc = analyze_document(doc, exclude=[section] if section else [])
     doc = doc.model_copy(update={"reference_section": LineIndex(doc.text).span(*section) if section else None})
     extra = extra_cues(config)
-    doc = describe_claims(doc, extra)
+    doc = describe_claims(doc, extra, deadline)
 
     reference_files = list(inputs.reference_files) or named_bibliography(doc)
     external, skipped = load_references(reference_files)
     skipped = [*(SkippedInput(what=s.what, where=s.where, why=s.why) for s in doc.skipped), *skipped]
+    skipped.extend(_undescribed(doc, deadline))
+    if not doc.claims:
+        why = "no sentence to check was found (only headings, markup, lists or boilerplate): nothing was checked"
+        skipped.append(SkippedInput(what="manuscript", where=doc.path, why=why))
     references = grade_references(external or in_document, inputs.retractions_path)
     if config.lookups and references:
         from references.lookup.stage import lookup_references
@@ -278,7 +310,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
     )
     rules = active_rules(config, doc.path)
     also = against_runs(ctx, inputs.against, rules, extra) if inputs.against else []
-    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, also=also)
+    engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, also=also, deadline=deadline)
     findings = engine.findings
     skipped.extend(engine.skipped)
 

@@ -22,7 +22,10 @@ from claims.spans import SentenceView
 __all__ = ["ExtraCues", "certainty", "certainty_matches"]
 
 # An approximator right before an absolute turns it into a hedge ("almost always").
+# Searched in the ``_APPROXIMATOR_WINDOW`` characters before the absolute, not from the sentence's
+# start: a search from 0 for each absolute was quadratic in a long sentence of absolutes.
 _APPROXIMATOR = re.compile(r"\b(?:almost|nearly|virtually|practically|near)\s+$", re.IGNORECASE)
+_APPROXIMATOR_WINDOW = 40
 
 _KINDS = {"hedges": "hedge", "boosters": "booster", "absolutes": "absolute", "negations": "negation"}
 
@@ -75,7 +78,7 @@ def certainty(view: SentenceView, extra: ExtraCues = NO_EXTRA_CUES) -> tuple[Cer
     for m in matches:
         if m.kind == "negation":
             continue
-        if m.kind == "absolute" and _APPROXIMATOR.search(view.text, 0, m.start):
+        if m.kind == "absolute" and _APPROXIMATOR.search(view.text, max(0, m.start - _APPROXIMATOR_WINDOW), m.start):
             decided.append((m, "hedge"))  # "almost always", "nearly all patients": an approximation
             continue
         if m.negated and m.kind in ("booster", "absolute"):

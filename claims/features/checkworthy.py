@@ -33,7 +33,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b")
 _CLOSING = ".!?:;\"'\u201d\u2019)]\u3002\uff01\uff1f\uff1b"
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*(?:\[[^\]]{0,40}\]|\(\d[\d,\s\u2013-]{0,30}\))?\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*+(?:\[[^\]]{0,40}\]|\(\d[\d,\s\u2013-]{0,30}\))?\s*$")
 _MIN_WORDS = 4
 
 
@@ -190,14 +190,15 @@ def own_work(text: str, *, research_article: bool) -> str | None:
 
 
 _HEADING_NUMBER = re.compile(r"^[\s#\u2029]*(?:(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z][.)])\s+)?")
-_AND = re.compile(r"\s*[/&]\s*")
+# Starts only where a white-space run starts: "\s*[/&]" tried at every space was quadratic.
+_AND = re.compile(r"(?<!\s)\s*+[/&]\s*+")
 _CAPTION_LABEL = re.compile(
     r"^(?:(?:fig(?:ure)?s?|tables?|schemes?|charts?|plates?)\.?\s*S?\d+[A-Za-z]?|S\d+\s+(?:figs?|figures?|tables?))(?![\w-])",
     re.IGNORECASE,
 )
 # A caption label set as a sentence of its own ("Figure 1.", "Figure 2—figure supplement 1.").
 _LABEL_SENTENCE = re.compile(
-    r"\W*(?:fig(?:ure)?|table)\.?\s*S?\d+[A-Za-z]?(?:\s*[\u2014\u2013-]\s*(?:figure|source\s+data)\s+supplement\s+\d+)?\s*[.:]?\s*",
+    r"\W*(?:fig(?:ure)?|table)\.?\s*S?\d+[A-Za-z]?(?:\s*[\u2014\u2013-]\s*(?:figure|source\s+data)\s+supplement\s+\d+)?\s*+[.:]?\s*",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claims.features import lexicon
 from claims.models import Cue
+from claims.occupied import Occupied
 from claims.spans import SentenceView
 
 # A clause ends at strong punctuation or a contrastive conjunction; a negation's scope stops there.
@@ -53,11 +54,11 @@ def _scan(text: str, kinds: tuple[tuple[str, str], ...]) -> tuple[Match, ...]:
     hits = sorted(lexicon.find_many(names, text), key=lambda h: (h[1] - h[2], h[1], h[0]))
     raw = [Match(s, e, kinds[i][1]) for i, s, e in hits]
     taken: list[Match] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = Occupied(len(text))
     for m in raw:
-        if all(m.end <= s or m.start >= e for s, e in occupied):
+        if occupied.free(m.start, m.end):
             taken.append(m)
-            occupied.append((m.start, m.end))
+            occupied.take(m.start, m.end)
     taken.sort(key=lambda m: m.start)
     return tuple(_apply_scope(text, taken))
 
@@ -69,9 +70,10 @@ def _apply_scope(text: str, matches: list[Match]) -> list[Match]:
         if m.kind != "negation" and m.start < scope_end:
             m = Match(m.start, m.end, m.kind, negated=True)
         out.append(m)
-        if m.kind == "negation" or (m.kind == "absolute" and text[m.start : m.end].lower() == "never"):
+        opens_scope = m.kind == "negation" or (m.kind == "absolute" and text[m.start : m.end].lower() == "never")
+        if opens_scope and m.end >= scope_end:  # inside an open scope the same clause end closes it
             stop = _CLAUSE_END.search(text, m.end)
-            scope_end = max(scope_end, stop.start() if stop else len(text))
+            scope_end = stop.start() if stop else len(text)
     return out
 
 

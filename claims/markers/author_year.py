@@ -51,16 +51,19 @@ _YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|[a-z](?![\w])))*"
 _LOCATOR = r"(?:\s*[,:]\s*(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w\-–]{1,12})?"
 _PREFIX = (
     r"(?:(?:e\.\s?g\.|i\.\s?e\.|cf\.|see\s+also|but\s+see|see|also|reviewed\s+in|"
-    r"for\s+(?:a\s+)?reviews?(?:,)?\s+see|as\s+in)\s*,?\s*)?"
+    r"for\s+(?:a\s+)?reviews?(?:,)?\s+see|as\s+in)\s*+,?\s*)?"
 )
 _NAMES = rf"(?:(?P<acronym>{_ACRONYM})\s*,|(?P<authors>{_LONG_AUTHORS})\s*,?)"
 _GROUP = rf"{_PREFIX}{_NAMES}\s*(?P<years>{_YEARS}){_LOCATOR}"
 _GROUP_RE = re.compile(_GROUP)
 _BARE_YEAR = re.compile(r"(?:1[6-9]\d\d|20\d\d)[a-z]?")
-_UNNAMED_GROUP = re.sub(r"\?P<\w+>", "", _GROUP)
-# "(A, 2001; B, 2002)" and "(Gillespie, 1976; 1977)": every ";"-part a citation group or a bare
-# year that continues the group before it.
-_PARENTHETICAL = re.compile(rf"\(\s*{_UNNAMED_GROUP}(?:\s*;\s*(?:{_UNNAMED_GROUP}|{_BARE_YEAR.pattern}(?![\w])))*\s*\)")
+# "(A, 2001; B, 2002)" and "(Gillespie, 1976; 1977)": a parenthesis with no other bracket inside,
+# every ";"-part a citation group or a bare year that continues the group before it. Found by a
+# linear scan of the brackets and checked part by part (``_parse_groups``): one regex over the whole
+# parenthetical backtracked exponentially when its last part was not a group ("...; see Table 2)").
+_PARENS = re.compile(r"[()]")
+MAX_PARENTHETICAL = 2000  # characters inside one citation parenthetical; longer ones are prose
+MAX_GROUP = 300  # characters of one ";"-part; a citation group is never longer
 # Narrative forms are found from their anchors (a parenthesised year; "et al." or "and colleagues"),
 # then the names are matched backwards in a bounded window, so the scan stays linear in the text.
 _YEAR_ANCHOR = re.compile(rf"\(\s*(?P<years>{_YEARS}){_LOCATOR}\s*\)")
@@ -88,7 +91,7 @@ _GROUP_YEARS = re.compile(
 _NAMES_BEFORE_YEAR = re.compile(rf"{_NAMES}\s*\Z")
 _BRACKETS = re.compile(r"[()\[\]]")
 # Words right before a group that make it a citation whatever stands before them.
-_CUE_BEFORE = re.compile(r"(?:\b(?:e\.\s?g|i\.\s?e|cf)\.|\b(?:see|reviewed\s+(?:in|by)|reviews?))\s*[,:]?\s*\Z")
+_CUE_BEFORE = re.compile(r"(?:\b(?:e\.\s?g|i\.\s?e|cf)\.|\b(?:see|reviewed\s+(?:in|by)|reviews?))\s*+[,:]?\s*\Z")
 _TRAILING_ETAL = re.compile(r"\s+et\s*al\.?$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+\Z")
 _NOT_SURNAMES = load_words("marker_not_surnames.txt")
@@ -105,11 +108,11 @@ def find_author_year(text: str) -> Iterator[MarkerMatch]:
     ``find_markers`` keeps the earlier, longer one.
     """
     whole: list[tuple[int, int]] = []
-    for m in _PARENTHETICAL.finditer(text):
-        parsed = _parse_groups(text[m.start() + 1 : m.end() - 1])
+    for start, end in _innermost_parentheses(text):
+        parsed = _parse_groups(text[start + 1 : end - 1])
         if parsed:
-            whole.append(m.span())
-            yield _marker(m.start(), m.end(), parsed)
+            whole.append((start, end))
+            yield _marker(start, end, parsed)
     names_before = _NamesBefore(text)
     yield from _groups_in_parentheses(text, names_before, whole)
     for anchor in _YEAR_ANCHOR.finditer(text):
@@ -125,6 +128,19 @@ def find_author_year(text: str) -> Iterator[MarkerMatch]:
         names = _surnames(m.group("authors")) if m else ()
         if m and names and names[0] not in _COMMON_NOUNS:
             yield MarkerMatch(m.start(), anchor.end(), MarkerStyle.NARRATIVE, (), names)
+
+
+def _innermost_parentheses(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each "(...)" with no parenthesis inside, up to ``MAX_PARENTHETICAL``
+    characters: one pass over the parentheses, so the cost is linear however they nest."""
+    opened = -1
+    for m in _PARENS.finditer(text):
+        if m.group() == "(":
+            opened = m.start()
+        elif opened >= 0:
+            if m.start() - opened <= MAX_PARENTHETICAL:
+                yield opened, m.end()
+            opened = -1
 
 
 def _anchor_start(text: str, word: int) -> int:
@@ -259,6 +275,8 @@ def _parse_groups(inner: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
     group before it. Empty when any part is not a citation group."""
     groups: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     for part in (p.strip() for p in inner.split(";")):
+        if len(part) > MAX_GROUP:
+            return []
         if groups and _BARE_YEAR.fullmatch(part):
             authors, names, years = groups[-1]
             groups[-1] = (authors, names, (*years, part))

@@ -9,11 +9,14 @@ agree on them.
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Collection
-from pathlib import Path
+from typing import Any
 
+from claims.errors import InputError
+from claims.files import DEFAULT_MAX_BYTES, read_regular
 from references.errors import ReferenceParseError
 from references.models import Author, SkippedInput, SourceType
 
@@ -39,6 +42,9 @@ _SPACE = re.compile(r"\s+")
 _PARTICLES = frozenset("van von der den de del della di da dos du le la ten ter vom zu d' l' al el bin ibn".split())
 
 
+MAX_REFERENCE_BYTES = DEFAULT_MAX_BYTES  # a reference file is refused above this, before it is read
+
+
 def read_text(path: str) -> tuple[str, list[SkippedInput]]:
     """Decode a reference file; UTF-8 first, then the best charset-normalizer guess.
 
@@ -48,9 +54,10 @@ def read_text(path: str) -> tuple[str, list[SkippedInput]]:
     be opened, is binary, or has no text.
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReferenceParseError(f"{path}: cannot read reference file ({exc.strerror or exc})") from exc
+        data = read_regular(path, MAX_REFERENCE_BYTES, what="reference file")
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise ReferenceParseError(f"{path}: cannot read reference file ({reason})") from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReferenceParseError(f"{path}: binary file, not a reference list")
     try:
@@ -187,3 +194,20 @@ def made_key(authors: list[Author], year: str | None, taken: set[str]) -> str:
 def line_of(text: str, offset: int) -> int:
     """1-based line of ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1
+
+
+_JSON = json.JSONDecoder()
+
+
+def decode_json(text: str, start: int, path: str) -> tuple[Any, int]:
+    """``raw_decode`` of the JSON value at ``start``; every way it fails is one
+    ``ReferenceParseError`` naming the file and line: invalid JSON, nesting too deep for the
+    decoder (``RecursionError``), a number with more digits than Python converts (``ValueError``)."""
+    try:
+        return _JSON.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        raise ReferenceParseError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ReferenceParseError(f"{path}:{line_of(text, start)}: JSON nested too deeply to read") from None
+    except ValueError:
+        raise ReferenceParseError(f"{path}:{line_of(text, start)}: JSON holds a number too long to read") from None

@@ -16,6 +16,7 @@ from references.loaders._fields import (
     CSL_TYPES,
     DUPLICATE_KEY_OF,
     clean_doi,
+    decode_json,
     duplicate_key,
     line_of,
     made_key,
@@ -29,7 +30,6 @@ from references.models import Author, Reference, SkippedInput, SourceType
 
 __all__ = ["csl_item_to_reference", "load_csl_json"]
 
-_DECODER = json.JSONDecoder()
 _WS = " \t\r\n"
 
 
@@ -45,10 +45,7 @@ def _array_items(text: str, start: int, path: str) -> Iterator[tuple[int, Any]]:
     if i < len(text) and text[i] == "]":
         return
     while True:
-        try:
-            value, end = _DECODER.raw_decode(text, i)
-        except json.JSONDecodeError as exc:
-            raise ReferenceParseError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg})") from exc
+        value, end = decode_json(text, i, path)
         yield i, value
         i = _skip_ws(text, end)
         if i < len(text) and text[i] == ",":
@@ -139,10 +136,7 @@ def load_csl_json(text: str, source_path: str) -> tuple[list[Reference], list[Sk
     if text[start] == "[":
         items = list(_array_items(text, start, source_path))
     elif text[start] == "{":
-        try:
-            top, _ = _DECODER.raw_decode(text, start)
-        except json.JSONDecodeError as exc:
-            raise ReferenceParseError(f"{source_path}:{exc.lineno}: invalid JSON ({exc.msg})") from exc
+        top, _ = decode_json(text, start, source_path)
         if isinstance(top.get("items"), list):
             inner = text.find("[", start)
             items = list(_array_items(text, inner, source_path))

@@ -13,10 +13,10 @@ import json
 import re
 from typing import Any
 
-from references.errors import ReferenceParseError
 from references.loaders._fields import (
     author_from_name,
     clean_doi,
+    decode_json,
     line_of,
     made_key,
     preprint_venue,
@@ -28,8 +28,6 @@ from references.loaders._fields import (
 from references.models import Author, Reference, SkippedInput, SourceType
 
 __all__ = ["load_metadata_json", "metadata_record_to_reference"]
-
-_DECODER = json.JSONDecoder()
 
 
 def _authors(value: Any) -> list[Author]:
@@ -115,10 +113,7 @@ def metadata_record_to_reference(
 def load_metadata_json(text: str, source_path: str) -> tuple[list[Reference], list[SkippedInput]]:
     """One record or a list of records; a record without a title is skipped with its line."""
     start = len(text) - len(text.lstrip())
-    try:
-        top, _ = _DECODER.raw_decode(text, start)
-    except json.JSONDecodeError as exc:
-        raise ReferenceParseError(f"{source_path}:{exc.lineno}: invalid JSON ({exc.msg})") from exc
+    top, _ = decode_json(text, start, source_path)
     records = top if isinstance(top, list) else [top]
     refs: list[Reference] = []
     skipped: list[SkippedInput] = []

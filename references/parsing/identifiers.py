@@ -25,15 +25,15 @@ DATE = (
 )
 
 _DOI = re.compile(
-    r"(?:\b(?:doi|DOI)\s*:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?"
+    r"(?:\b(?:doi|DOI)\s*+:?\s*|https?://(?:dx\.)?doi\.org/|\bdoi\.org/)?"
     r"(10\.\d{4,9}/[^\s\"<>]{1,200})"
 )
-_PMCID = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b")
-_PMID = re.compile(r"\b(?:PMID|PubMed\s+ID)\s*:?\s*(\d{4,9})\b", re.IGNORECASE)
-_ARXIV = re.compile(r"\barXiv\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
+_PMCID = re.compile(r"\b(?:PMCID\s*+:?\s*)?(PMC\d{4,9})\b")
+_PMID = re.compile(r"\b(?:PMID|PubMed\s+ID)\s*+:?\s*(\d{4,9})\b", re.IGNORECASE)
+_ARXIV = re.compile(r"\barXiv\s*+:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
 _URL = re.compile(r"(?:<\s*)?\b((?:https?://|www\.)[^\s<>\"]{2,500})(?:\s*>)?")
 _ACCESSED = re.compile(
-    rf"[\[(]?\s*(?:last\s+)?(?:accessed|cited|retrieved|viewed|consulted)(?:\s+on)?\s*:?\s*({DATE})\s*[\])]?",
+    rf"[\[(]?\s*(?:last\s+)?(?:accessed|cited|retrieved|viewed|consulted)(?:\s+on)?\s*+:?\s*({DATE})\s*[\])]?",
     re.IGNORECASE,
 )
 # Link-text and database noise left behind by copy-paste from web pages: a link word standing alone

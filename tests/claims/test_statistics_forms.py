@@ -111,19 +111,19 @@ def test_directional_wording(text: str, one_tailed: bool):
 
 
 def test_taken_ranges_answer_as_a_linear_scan_would():
-    """``claims.quantities._Taken`` (binary search over a union) against the plain overlap test."""
+    """``claims.occupied.Occupied`` (the characters quantities already hold) against the plain overlap test."""
     import random
 
-    from claims.quantities import _Taken
+    from claims.occupied import Occupied
 
     rng = random.Random(17)
     for _ in range(300):
-        taken, plain = _Taken(), []
+        taken, plain = Occupied(80), []
         for _ in range(rng.randint(0, 12)):
             i = rng.randint(0, 60)
             j = i + rng.randint(1, 8)
             free = all(j <= s or i >= e for s, e in plain)
             assert taken.free(i, j) is free
             if free or rng.random() < 0.3:  # statistics are added unchecked, and may touch or overlap
-                taken.add(i, j)
+                taken.take(i, j)
                 plain.append((i, j))

@@ -45,6 +45,7 @@ CASES: dict[str, tuple[dict[str, object], object]] = {
     "extend-absolutes": ({}, ["unfailingly"]),
     "retractions": ({}, "RETRACTIONS"),
     "docs-url": ({}, "https://example.org/rules/{code_lower}.html"),
+    "time-limit": ({}, 1e-9),  # the document's time is up at once: its rules are listed as skipped
 }
 
 

@@ -6,7 +6,9 @@ at or above ``--fail-on`` exit 1; otherwise 0 (ruff's convention).
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 
 import typer
 
@@ -75,6 +77,12 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     return tuple(found)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM: unwind like an interrupt, so a report being written removes its temporary file."""
+    print("verifier: terminated", file=sys.stderr)
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the app without the standalone error handling so every
     error is one line (never a box, never a traceback)."""
@@ -83,18 +91,19 @@ def main(argv: list[str] | None = None) -> None:
     if not argv:
         app(args=["--help"], standalone_mode=False, prog_name="verifier")
         raise SystemExit(2)
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         code = app(args=argv, standalone_mode=False, prog_name="verifier")
-    except typer.Abort:
-        fail("aborted")
+    except (KeyboardInterrupt, typer.Abort):  # click turns Ctrl-C into Abort
+        print("verifier: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
     except _usage_errors() as err:
         fail(err.format_message().replace("\n", " "))  # type: ignore[attr-defined]
     except typer.Exit as err:
         raise SystemExit(err.exit_code) from None
     except VerifierError as err:
         fail(str(err).replace("\n", " "))
-    except KeyboardInterrupt:
-        fail("interrupted")
     except BrokenPipeError:
         raise SystemExit(1) from None
     except MemoryError:

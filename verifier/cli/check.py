@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claims.errors import InputError
 from verifier.cli.common import (
     FailOn,
     Format,
@@ -84,7 +85,7 @@ def check(
     """Check manuscripts: unsupported, overstated and contradictory claims, broken citations."""
     from verifier.cli.batch import batch_targets, walk_inputs
     from verifier.cli.output import render_all
-    from verifier.pipeline import Inputs, read_sources
+    from verifier.pipeline import Inputs, read_sources, source_files
 
     flags = config_flags(
         select=select,
@@ -96,6 +97,8 @@ def check(
         fail_on=fail_on,
         retractions=retractions,
     )
+    if by not in ("finding", "reference"):
+        raise InputError(f"--by expects finding or reference, got '{by}'")
     formats = [parse_format(f) for f in fmt] or infer_formats(output) or [Format.text]
     out_folder = Path(output[0]) if len(output) == 1 and "=" not in output[0] else None
     paths, skipped = walk_inputs(files, exclude=out_folder)
@@ -108,7 +111,14 @@ def check(
     configs = [resolve_config(p, config, **flags) for p in paths]  # each paper's nearest config file
     if lookup:  # all registries unless the configuration chose some
         configs = [c if c.lookups else c.model_copy(update={"lookups": list(_REGISTRIES)}) for c in configs]
-    every_input = [*paths, *refs, *against, *{c.retractions for c in configs if c.retractions}]
+    every_input = [
+        *paths,
+        *refs,
+        *against,
+        *{c.retractions for c in configs if c.retractions},
+        *{c.source for c in configs if c.source},
+        *source_files(sources),
+    ]
     summary_target = [(Format.csv, summary_path)] if summary_path is not None else []
     check_targets([t for targets in per_paper for t in targets] + summary_target, every_input)
     inputs = Inputs(

@@ -115,6 +115,9 @@ def infer_formats(outputs: list[str]) -> list[OutputFormat]:
 def read_document(path: str, max_bytes: int) -> Document:
     from claims.loading import load_document
 
+    if max_bytes < 1:
+        raise InputError(f"--max-bytes must be a positive number of bytes, got {max_bytes}")
+
     return load_document(path, max_bytes=max_bytes)
 
 
@@ -197,12 +200,16 @@ def wrote_line(paths: list[Path], findings_by_severity: dict[str, int]) -> str:
 
 def check_targets(targets: list[tuple[OutputFormat, Path | None]], inputs: list[str]) -> None:
     """Before any work: every output goes into an existing, writable folder (so a run never
-    ends with some reports written and the rest failed), and input files are never
-    modified (``-o`` naming the manuscript, a reference file or another input is an error).
+    ends with some reports written and the rest failed), input files are never
+    modified (``-o`` naming the manuscript, a reference file, a source, the configuration or
+    another input is an error), no two outputs share a path, and nothing but a regular file
+    or a new path is replaced (``reports.writer.target_mode``).
 
     Linear in targets + inputs: each input is stat-ed once into a set of (device, inode), each
     folder checked once, and an existing target is looked up in the set (comparing every target
     with every input made a rerun into a full folder of 16,000 papers take hours)."""
+    from reports.writer import UnsafeTarget, target_mode
+
     identities = {}
     for given in inputs:
         if given == "-":
@@ -213,9 +220,19 @@ def check_targets(targets: list[tuple[OutputFormat, Path | None]], inputs: list[
             continue
         identities[(info.st_dev, info.st_ino)] = given
     folders: set[Path] = set()
-    for _, path in targets:
+    seen: dict[str, OutputFormat] = {}
+    for fmt, path in targets:
         if path is None:
             continue
+        key = os.path.abspath(path)
+        if key in seen:
+            raise InputError(f"{path}: both the {seen[key].value} and the {fmt.value} report would be written there")
+        seen[key] = fmt
+        try:
+            if target_mode(path) == "through":
+                continue
+        except UnsafeTarget as err:
+            raise InputError(f"cannot write {path}: {err}") from None
         folder = path.parent
         if folder not in folders:
             if not folder.is_dir():
@@ -267,7 +284,12 @@ def output_targets(
         return [(formats[0], None)]
     folder = output_folder(outputs[0], formats) if len(outputs) == 1 else None
     if folder is not None:
-        return [(f, folder / f"{stem}.{EXTENSIONS[f.value]}") for f in formats]
+        suffixes = [EXTENSIONS[f.value] for f in formats]
+        # text and github both end in .txt: each gets its format in its name when both are asked for
+        return [
+            (f, folder / (f"{stem}.{ext}" if suffixes.count(ext) == 1 else f"{stem}.{f.value}.{ext}"))
+            for f, ext in zip(formats, suffixes)
+        ]
     if all("=" in o for o in outputs):
         pairs: dict[OutputFormat, Path] = {}
         for o in outputs:

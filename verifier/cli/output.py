@@ -75,5 +75,7 @@ def render_all(
             continue
         try:
             write_atomic_with(path, lambda out, fmt=fmt, options=options: render(fmt.value, report, out, options))
+        except BrokenPipeError:
+            raise  # -o /dev/stdout into "| head": the reader left, as on stdout
         except OSError as err:
             raise InputError(f"cannot write {path}: {err.strerror or err}") from None

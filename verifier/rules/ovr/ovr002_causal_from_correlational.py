@@ -16,8 +16,9 @@ from verifier.rules.base import Rule, RuleContext, Scope
 OBSERVATIONAL = {StudyDesign.COHORT, StudyDesign.CASE_CONTROL, StudyDesign.CROSS_SECTIONAL}
 
 # "affects one in six adults", "impacts millions of people": a prevalence, not a causal claim.
+# Possessive white space: "\s+...?\s*" was quadratic on a long run of spaces after "affects".
 PREVALENCE = re.compile(
-    r"\s+(?:roughly|about|approximately|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|some|around)?\s*"
+    r"\s++(?:(?:roughly|about|approximately|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|some|around)\s*+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|ten\b|a\s+(?:third|quarter|fifth)|half|millions?|thousands?|"
     r"hundreds?|many|most|few)",
     re.IGNORECASE,
