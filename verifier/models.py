@@ -12,7 +12,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from claims.models import Claim, Span
-from references.models import Link, Reference, SkippedInput
+from references.models import DocumentDesign, Link, Reference, SkippedInput
 
 SCHEMA_VERSION = "1.0"
 
@@ -116,3 +116,4 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     skipped: list[SkippedInput] = Field(default_factory=list)
     summary: Summary
+    design: DocumentDesign | None = None  # the document's own study, with the words that decided (added in 0.2)

@@ -2,7 +2,7 @@
 
     Document ─► reference list found ─► sentences, markers, claims ─► features
              ─► references (in the document and/or external files) ─► evidence, retractions
-             ─► links ─► rules ─► Report
+             ─► links ─► the document's own design ─► rules ─► Report
 
 Stages never call each other sideways; each takes models and returns models.
 Nothing here prints; only the loaders at the start read files.
@@ -28,6 +28,7 @@ from references.evidence import assess
 from references.linking import link
 from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
+from references.own_design import document_design
 from references.reflist import find_reference_list
 from references.retractions import RetractionIndex, apply
 from verifier import __version__
@@ -202,7 +203,8 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
-    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
+    design = document_design(doc)
+    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources, design=design)
     rules = active_rules(config, doc.path)
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
     findings = engine.findings
@@ -237,4 +239,5 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         findings=findings,
         skipped=skipped,
         summary=summary,
+        design=design,
     )

@@ -33,6 +33,7 @@ from verifier.rules.ovr.ovr003_species_extrapolation import SpeciesExtrapolation
 from verifier.rules.ovr.ovr004_nonsignificant_as_effect import NonsignificantAsEffect
 from verifier.rules.ovr.ovr005_absolute_language import AbsoluteLanguage
 from verifier.rules.ovr.ovr006_hedge_dropped import HedgeDropped
+from verifier.rules.ovr.ovr007_mechanism_beyond_design import MechanismBeyondDesign
 from verifier.rules.sta.sta001_p_ci_inconsistent import PCiInconsistent
 from verifier.rules.sta.sta002_significance_wording import SignificanceWording
 from verifier.rules.sta.sta003_recomputed_p_mismatch import RecomputedPMismatch
@@ -59,6 +60,7 @@ RULES: tuple[type[Rule], ...] = (
     NonsignificantAsEffect,
     AbsoluteLanguage,
     HedgeDropped,
+    MechanismBeyondDesign,
     PCiInconsistent,
     SignificanceWording,
     RecomputedPMismatch,

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from claims.models import Claim, Document, Span
 from claims.normalize import normalize
 from claims.spans import LineIndex, OffsetMap, SentenceView, build_valid
-from references.models import Link, LinkStatus, Reference
+from references.models import DocumentDesign, Link, LinkStatus, Reference
 from verifier.models import Confidence, Finding, Severity, Suggestion, Trigger
 
 T = TypeVar("T")
@@ -59,6 +59,7 @@ class RuleContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
     references_by_key: dict[str, Reference] = field(default_factory=dict)
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+    design: DocumentDesign = field(default_factory=DocumentDesign)  # the document's own study (references.own_design)
     # Normalized views of claims, built on first use by ``view`` and shared by every rule.
     _views: dict[tuple[int, str], SentenceView] = field(default_factory=dict, init=False, repr=False, compare=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -72,6 +73,7 @@ class RuleContext:
         *,
         has_reference_list: bool,
         sources: Mapping[str, str] | None = None,
+        design: DocumentDesign | None = None,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -85,6 +87,7 @@ class RuleContext:
             sources=dict(sources or {}),
             references_by_key={r.key: r for r in references},
             links_by_claim=by_claim,
+            design=design or DocumentDesign(),
         )
 
     @property

@@ -9,6 +9,7 @@ from claims.spans import SentenceView
 from claims.statistics import Interval, PValue, find_intervals, find_p_values
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
+from verifier.rules.ovr.ovr004_restated_results import restated_nonsignificant
 from verifier.rules.sta.reported import (
     attached,
     claim_views,
@@ -32,6 +33,11 @@ class NonsignificantAsEffect(Rule):
     association flatly ("increased", "reduced", "was associated with", "were
     higher") while every p-value in it is at or above alpha and every
     confidence interval in it includes the null (0, or 1 for ratios).
+    Across sentences: a conclusion (a Conclusions part, an inline
+    "Conclusions:", a Discussion sentence opened by "In summary") that states
+    as an effect ("a dose-dependent increase in X") an outcome whose result
+    the same document reports with such a statistic; the finding quotes the
+    result sentence and its statistic (``ovr004_restated_results``).
 
     ## Why it matters
     A non-significant estimate is compatible with no effect. Writing it up as
@@ -115,6 +121,7 @@ class NonsignificantAsEffect(Rule):
                 if effect is None:
                     continue
                 yield self._finding(ctx, claim, view, effect.start, effect.end, local_p, local_ci, alpha)
+        yield from restated_nonsignificant(self, ctx, alpha)
 
     def _finding(
         self,
