@@ -21,6 +21,12 @@ REVIEWED = {
         ("CON001", 318, 2),  # ECT: no change in hypometabolism vs ECT reduced metabolic rate
         ("SUP001", 344, 1),  # "The endorphin response to ECT has been demonstrated." no citation in its paragraph
         ("SUP001", 346, 30),  # "A study of 10 patients showed …" no citation in its paragraph
+        # "In summary ECT … enhances dopaminergic, serotonergic and opioid transmission": the ECT section
+        # names dopaminergic and serotonergic neurotransmission [19,20] and endorphins, never opioid transmission
+        ("SUP004", 488, 32),
+        # "In summary, rTMS … activates opioid and dopamine receptors": the rTMS section mentions neither
+        # receptors, nor opioids, nor dopamine (only beta-endorphin levels [54-56])
+        ("SUP004", 627, 1),
     ],
     "001": [
         # info: claims resting on web pages (MayoClinic, NINDS, NLM, a clinic page)

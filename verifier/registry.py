@@ -40,6 +40,7 @@ from verifier.rules.sta.sta003_recomputed_p_mismatch import RecomputedPMismatch
 from verifier.rules.sup.sup001_unsupported_claim import UnsupportedClaim
 from verifier.rules.sup.sup002_weak_source import WeakSource
 from verifier.rules.sup.sup003_plural_claim_single_source import PluralClaimSingleSource
+from verifier.rules.sup.sup004_summary_adds_claims import SummaryAddsClaims
 
 RULES: tuple[type[Rule], ...] = (
     DanglingCitation,
@@ -67,6 +68,7 @@ RULES: tuple[type[Rule], ...] = (
     UnsupportedClaim,
     WeakSource,
     PluralClaimSingleSource,
+    SummaryAddsClaims,
 )
 
 

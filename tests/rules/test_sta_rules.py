@@ -179,4 +179,6 @@ def test_seed_002_gets_ovr004_once_and_no_statistics_error():
     assert [f.code for f in findings] == ["OVR004", "OVR004"]
     assert "nominally" in text[findings[0].span.start - 12 : findings[0].span.start]
     assert findings[0].quoted.endswith("p = 0.06")
-    assert findings[1].quoted == "is associated with a nominal, dose-dependent increase in glutamatergic neurometabolites"
+    assert (
+        findings[1].quoted == "is associated with a nominal, dose-dependent increase in glutamatergic neurometabolites"
+    )
