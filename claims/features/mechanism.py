@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claims.features.causality import causal_predicates, governing_modal
 from claims.features.cues import Match
+from claims.features.lexicon import entries
 
 __all__ = ["Mechanism", "mechanisms"]
 
@@ -56,12 +58,27 @@ _NOT_MEANS = re.compile(
 _DETERMINER = re.compile(r"(?:(?:a|an|the|its|their|this|these|his|her|our|[\w-]+ly)\s+)*", re.IGNORECASE)
 # An action noun as the means after "by" ("by inhibition of", "by blockade of", "by enhancement").
 _ACTION_NOUN = re.compile(r"[\w-]+(?:tion|sion|ment|ance|ence|ade|ysis|osis)s?(?![\w-])", re.IGNORECASE)
-_GERUND = re.compile(r"[\w-]{3,}ing(?![\w-])", re.IGNORECASE)
+_GERUND = re.compile(r"(?<![\w-])[A-Za-z]{3,}ing(?![\w-])", re.IGNORECASE)  # not "ESBL-producing"
 _MEANS_STOP = re.compile(r"[;:.!?()\[\]]|,\s|\b(?:and\s+that|which|whereas|but|while)\b", re.IGNORECASE)
 _MEANS_WORDS = 8
+_OTHER_PREDICATE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|being|can|could|may|might|will|would|should|must)(?![\w-])", re.I
+)
+_HEDGE_ADVERB = re.compile(
+    r"(?<![\w-])(?:possibly|perhaps|probably|presumably|likely|potentially|putatively|conceivably)\W*$", re.I
+)
+# Before a functioning verb, words that make its subject a person: "to work through", "we act by", "makers".
+_AGENT_BEFORE = frozenset({"to", "we", "they", "you", "i", "he", "she", "makers", "clinicians", "doctors", "staff"})
 _NEGATIONS = frozenset(
     {"not", "never", "n't", "cannot", "doesn't", "don't", "didn't"}
 )  # words of the means phrase quoted in a finding
+
+
+@cache
+def _people() -> frozenset[str]:
+    """Person nouns of ``claims/lexicons/species_human.txt`` ("patients", "participants", "women")."""
+    words = [e.rstrip("*") for e in entries("species_human") if " " not in e]
+    return frozenset(words + [w + "s" for w in words])
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +101,7 @@ class Mechanism:
 def mechanisms(text: str) -> list[Mechanism]:
     """The mechanism statements of one sentence, in text order (see the module docstring)."""
     verbs, modals = causal_predicates(text)
-    heads = [v for v in verbs if not v.negated]
+    heads = [v for v in verbs if not v.negated and not _negated(text, v.start)]
     heads += [Match(m.start(), m.end(), "functioning") for m in _FUNCTIONING.finditer(text) if _finite(text, m.start())]
     heads.sort(key=lambda m: m.start)
     out: list[Mechanism] = []
@@ -103,29 +120,42 @@ def mechanisms(text: str) -> list[Mechanism]:
             continue
         if verb.kind != "functioning" and _PASSIVE.search(text, 0, verb.start):
             continue  # "can be cured by taking antibiotics", "was reduced by ketamine": a treatment or an agent
+        if (
+            conn.group(1).lower() == "by"
+            and verb.end == conn.start() - 1
+            and text[verb.start : verb.end].endswith("ed")
+        ):
+            continue  # "infections caused by bacteria": a participle with its agent
         if not _means(text, conn.end(), conn.group(1).lower()):
             continue
         end = _means_end(text, conn.end())
         if end <= conn.end():
             continue
-        out.append(
-            Mechanism(
-                verb,
-                Match(conn.start(1), conn.end(1), "connector"),
-                conn.end(),
-                end,
-                governing_modal(text, modals, verb),
-            )
-        )
+        hedge = governing_modal(text, modals, verb) or _hedge_before(text, conn.start(), verb.end)
+        out.append(Mechanism(verb, Match(conn.start(1), conn.end(1), "connector"), conn.end(), end, hedge))
     return sorted(out, key=lambda mech: mech.verb.start)
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation among the two words before a verb ("will not reduce", "never acts")."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 30) : start])]
+    return any(w in _NEGATIONS for w in before[-2:])
+
+
+def _hedge_before(text: str, connector_start: int, verb_end: int) -> Match | None:
+    """A hedging adverb right before the means phrase ("…, possibly through reducing …")."""
+    m = _HEDGE_ADVERB.search(text, verb_end, connector_start)
+    return Match(m.start(), m.end(), "conditional") if m else None
 
 
 def _finite(text: str, start: int) -> bool:
     """A functioning verb used as an asserted predicate: not negated, and not after an article or
     preposition ("the works of", "in acts of"), which makes it a noun."""
-    before = [w.lower() for w in _WORD.findall(text[max(0, start - 30) : start])]
-    if any(w in _NEGATIONS for w in before[-2:]):
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 40) : start])]
+    if _negated(text, start):
         return False  # "does not act through": no mechanism asserted
+    if before and (before[-1] in _AGENT_BEFORE or any(w in _people() for w in before[-3:])):
+        return False  # "policy makers need to work through the options": people working, not a drug acting
     return not before or before[-1] not in {"the", "a", "an", "of", "in", "these", "his", "her", "their"}
 
 
@@ -135,8 +165,8 @@ def _governing_verb(text: str, heads: list[Match], pos: int) -> Match | None:
         if verb.end > pos:
             continue
         gap = text[verb.end : pos]
-        if _CLAUSE_BREAK.search(gap) or len(_WORD.findall(gap)) > _REACH:
-            return None
+        if _CLAUSE_BREAK.search(gap) or _OTHER_PREDICATE.search(gap) or len(_WORD.findall(gap)) > _REACH:
+            return None  # another predicate holds the means ("Increase … can be obtained through", "is through")
         return verb
     return None
 

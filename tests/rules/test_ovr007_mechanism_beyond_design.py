@@ -135,6 +135,8 @@ def test_mechanism_wording_is_a_means_phrase_attached_to_a_causal_verb(sentence,
         "Tuberculosis can be cured by taking several antibiotics.",
         "By contrast, placebo reduced symptoms.",
         "The drug does not act through opioid receptors.",
+        "Policy makers need to work through all the pros and cons of different options.",  # people, not a drug
+        "Patients acted through their advocates.",
     ],
 )
 def test_amounts_times_agents_procedures_and_negations_are_not_mechanisms(sentence):
