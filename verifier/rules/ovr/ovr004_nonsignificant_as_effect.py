@@ -13,7 +13,7 @@ from verifier.rules.ovr.ovr004_restated_results import restated_nonsignificant
 from verifier.rules.sta.reported import (
     attached,
     claim_views,
-    clauses,
+    clause_statistics,
     declared_alpha,
     fmt_p,
     significance_cues,
@@ -96,9 +96,7 @@ class NonsignificantAsEffect(Rule):
             cues = significance_cues(text)
             if any(c.kind == "admission" and not c.negated for c in cues):
                 continue
-            for start, end in clauses(text):
-                local_p = [p for p in ps if start <= p.start < end]
-                local_ci = [iv for iv in intervals if start <= iv.start < end]
+            for start, end, local_p, local_ci in clause_statistics(text, ps, intervals):
                 states = [is_significant(p, alpha) for p in local_p]
                 states += [interval_excludes_null(iv) for iv in local_ci]
                 if not states or any(s is not False for s in states):

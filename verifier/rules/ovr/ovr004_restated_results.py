@@ -32,7 +32,7 @@ from claims.statistics import Interval, PValue, find_intervals, find_p_values
 from verifier.models import Confidence, Finding, Trigger
 from verifier.rules._parts import roles
 from verifier.rules.base import Rule, RuleContext
-from verifier.rules.sta.reported import clauses, fmt_p, significance_cues, trigger
+from verifier.rules.sta.reported import clause_statistics, clauses, fmt_p, significance_cues, trigger
 from verifier.stats import interval_excludes_null, is_significant
 
 __all__ = ["restated_nonsignificant"]
@@ -104,11 +104,7 @@ def _results(ctx: RuleContext, claim: Claim, alpha: float) -> Iterator[_Result]:
         return
     text = view.text
     cues = significance_cues(text)
-    for start, end in clauses(text):
-        local_p = tuple(p for p in ps if start <= p.start < end)
-        local_ci = tuple(iv for iv in intervals if start <= iv.start < end)
-        if not local_p and not local_ci:
-            continue
+    for start, end, local_p, local_ci in clause_statistics(text, ps, intervals):
         here = [c for c in cues if start <= c.start < end]
         if any(c.kind == "no_difference" or (c.kind == "effect" and c.negated) for c in here):
             continue
@@ -123,7 +119,8 @@ def _results(ctx: RuleContext, claim: Claim, alpha: float) -> Iterator[_Result]:
             significant = False
         else:
             continue
-        yield _Result(claim, view, start, end, significant, _outcome_stems(text[start:end]), local_p, local_ci)
+        stems_here = _outcome_stems(text[start:end])
+        yield _Result(claim, view, start, end, significant, stems_here, tuple(local_p), tuple(local_ci))
 
 
 def _below(p: PValue, alpha: float) -> bool | None:

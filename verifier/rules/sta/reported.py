@@ -16,11 +16,21 @@ from functools import lru_cache
 from claims.features.cues import Match, scan
 from claims.models import Claim
 from claims.spans import SentenceView
+from claims.statistics import Interval, PValue
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
 from verifier.stats import ALPHA
 
-__all__ = ["attached", "claim_views", "clauses", "declared_alpha", "fmt_p", "significance_cues", "trigger"]
+__all__ = [
+    "attached",
+    "claim_views",
+    "clause_statistics",
+    "clauses",
+    "declared_alpha",
+    "fmt_p",
+    "significance_cues",
+    "trigger",
+]
 
 # Lexicon -> cue kind for the wording rules; longest match wins, negations scope to the clause end.
 _WORDING = {
@@ -92,6 +102,17 @@ def attached(text: str, start: int, end: int) -> bool:
             last = i + 1
     parts.append(text[last:end])
     return all(any(c in part for c in "=<>≤≥") for part in parts[1:] if part.strip())
+
+
+def clause_statistics(
+    text: str, ps: list[PValue], intervals: list[Interval]
+) -> Iterator[tuple[int, int, list[PValue], list[Interval]]]:
+    """``(start, end, p-values, intervals)`` of each clause of ``text`` (``clauses``) that reports a statistic."""
+    for start, end in clauses(text):
+        local_p = [p for p in ps if start <= p.start < end]
+        local_ci = [iv for iv in intervals if start <= iv.start < end]
+        if local_p or local_ci:
+            yield start, end, local_p, local_ci
 
 
 def significance_cues(text: str) -> list[Match]:
