@@ -146,3 +146,38 @@ def test_amounts_times_agents_procedures_and_negations_are_not_mechanisms(senten
 def test_a_modal_governing_the_verb_is_returned_as_a_hedge():
     [m] = mechanisms("The drug may act by blocking NMDA receptors.")
     assert m.hedge is not None
+
+
+def _design(text: str):
+    from claims.document import analyze_document
+    from claims.models import Document
+    from references.own_design import document_design
+    from verifier.pipeline import describe_claims
+
+    doc = Document(path="case.md", text=text, sha256="0" * 64, format="md", encoding="utf-8")
+    return document_design(describe_claims(analyze_document(doc))), text
+
+
+def test_the_design_stage_reads_a_structured_abstract_and_says_where():
+    design, text = _design(
+        "Background: Mood falls in winter. Methods: In this cross-sectional study, 120 adults (n = 120) "
+        "had an fMRI scan. Results: Mood was correlated with daylight. Conclusions: Daylight lifts mood."
+    )
+    assert (design.genre.value, design.design.value, design.population.value) == (
+        "research",
+        "cross_sectional",
+        "human",
+    )
+    assert design.sample_size == 120 and "imaging" in design.analyses and not design.mechanism_tested
+    assert {c.part for c in design.cues if c.kind == "design"} == {"methods (inline label)"}
+    for cue in design.cues:
+        assert text[cue.span.start : cue.span.end] == cue.text
+
+
+def test_a_cited_sentence_never_decides_the_design_and_a_text_citing_much_is_not_news():
+    design, _ = _design(
+        "# Methods\n\nAdults were interviewed once.\n\nA randomized trial found the same [1].\n\n# Results\n\nMood was low.\n"
+    )
+    assert design.design.value == "unknown"
+    cited, _ = _design("A new study shows that mood falls [1]. Others agree [2]. More agree [3].\n")
+    assert cited.genre.value == "other"
