@@ -181,3 +181,13 @@ def test_a_cited_sentence_never_decides_the_design_and_a_text_citing_much_is_not
     assert design.design.value == "unknown"
     cited, _ = _design("A new study shows that mood falls [1]. Others agree [2]. More agree [3].\n")
     assert cited.genre.value == "other"
+
+
+def test_a_review_design_alone_does_not_limit_its_mechanism_claims():
+    methods = "We searched three databases and pooled twelve trials in a meta-analysis following PRISMA."
+    results = "Exercise improved mood across trials (d = 0.4)."
+    assert ovr007(paper("Exercise improves mood by increasing BDNF.", methods=methods, results=results)) == []
+    results_corr = results + " Effects were correlated with BDNF change."
+    assert ovr007(paper("Exercise improves mood by increasing BDNF.", methods=methods, results=results_corr)) == [
+        "improves mood by increasing BDNF"
+    ]

@@ -40,9 +40,12 @@ _DESIGN_WORDS = {
     StudyDesign.CROSS_SECTIONAL: "a cross-sectional study",
     StudyDesign.CASE_SERIES: "a case series",
     StudyDesign.CASE_REPORT: "a case report",
-    StudyDesign.META_ANALYSIS: "a meta-analysis, which pooled effects without testing their mechanism",
-    StudyDesign.SYSTEMATIC_REVIEW: "a systematic review, which pooled effects without testing their mechanism",
+    StudyDesign.META_ANALYSIS: "a meta-analysis",
+    StudyDesign.SYSTEMATIC_REVIEW: "a systematic review",
 }
+# A review's conclusions may rest on the mechanism tests of the studies it pooled: its design alone does not
+# limit what it may say about a mechanism, only its own correlational or imaging evidence does.
+_REVIEWS = frozenset({StudyDesign.META_ANALYSIS, StudyDesign.SYSTEMATIC_REVIEW})
 _ANALYSIS_WORDS = {"correlational": "correlational", "imaging": "imaging"}
 
 
@@ -57,9 +60,11 @@ class MechanismBeyondDesign(Rule):
     study. It fires only when the document's own design is known
     (``RuleContext.design``, read by the pipeline from the Methods, Results and
     abstract, or from the news text) and cannot show the mechanism: an observational
-    study, a trial of the intervention, a meta-analysis, or an analysis of the
-    mechanism that is only correlational or imaging, and no mediation analysis or
-    manipulation of the pathway is reported anywhere in the study's own text.
+    study, a trial of the intervention, or evidence on the mechanism that is only
+    correlational or imaging (for a meta-analysis or systematic review, only the
+    latter: the studies it pooled may have tested the mechanism), and no mediation
+    analysis or manipulation of the pathway is reported anywhere in the study's own
+    text.
 
     ## Why it matters
     A randomized trial shows that the intervention works; grey matter that changes with
@@ -192,7 +197,8 @@ class MechanismBeyondDesign(Rule):
 
 def _limits(design: DocumentDesign) -> bool:
     """The design is known and cannot test a mechanism by itself."""
-    return design.design in _DESIGN_WORDS or any(a in _ANALYSIS_WORDS for a in design.analyses)
+    own_design = design.design in _DESIGN_WORDS and design.design not in _REVIEWS
+    return own_design or any(a in _ANALYSIS_WORDS for a in design.analyses)
 
 
 def _what_the_design_shows(design: DocumentDesign) -> str:
