@@ -15,7 +15,8 @@ and the report shows it with the words that decided.
   research article (``claims.features.roles``); every uncited prose sentence of a news text.
 * Design: the study-design cues of ``lexicons/study_design_cues.txt`` weighed as in an
   abstract (``design_from_cues``): "randomized", "double-blind, sham-controlled trial",
-  "cross-sectional", "meta-analysis" with its synthesis cue.
+  "cross-sectional", "meta-analysis" with its synthesis cue; read outside the Results, where
+  designs are not stated and which would take most of the stage's time.
 * Analyses: ``lexicons/own_analysis_cues.txt``: ``correlational`` ("correlated with",
   "spatial correlations") and ``imaging`` ("fMRI", "grey matter volume") observe a mechanism;
   ``mediation`` ("mediation analysis") and ``manipulation`` ("knockout", "antagonist",
@@ -74,9 +75,11 @@ def document_design(doc: Document) -> DocumentDesign:
         genre, genre_cues = Genre.NEWS, [lede]
         own = [(c, "news text") for c in doc.claims if not c.markers]
     cues: list[DesignCue] = list(genre_cues)
+    # The design is stated in the abstract and Methods; the Results, most of a long article, only cost time.
+    design_read = [(c, part) for c, part in own if genre is Genre.NEWS or roles.get(c.span.start) != RESULTS]
     found = [
         (_shift(cue, claim), part)
-        for claim, part in own
+        for claim, part in design_read
         for cue in matcher(*_DESIGN_LEXICONS).find(claim.text, in_title=False)
     ]
     decided = design_from_cues([cue for cue, _ in found], "own text", abstract=True)
