@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from claims.models import Claim
 from claims.spans import SentenceView
-from claims.statistics import Interval, PValue, find_intervals, find_p_values
+from claims.statistics import Interval, PValue
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
 from verifier.rules.ovr.ovr004_restated_results import restated_nonsignificant
@@ -88,15 +88,14 @@ class NonsignificantAsEffect(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         alpha = declared_alpha(ctx.document.text)
         for claim, view in claim_views(ctx):
-            ps = find_p_values(view)
-            intervals = find_intervals(view)
-            if not ps and not intervals:
-                continue
             text = view.text
+            statistics = list(clause_statistics(view))
+            if not statistics:
+                continue
             cues = significance_cues(text)
             if any(c.kind == "admission" and not c.negated for c in cues):
                 continue
-            for start, end, local_p, local_ci in clause_statistics(text, ps, intervals):
+            for start, end, local_p, local_ci in statistics:
                 states = [is_significant(p, alpha) for p in local_p]
                 states += [interval_excludes_null(iv) for iv in local_ci]
                 if not states or any(s is not False for s in states):

@@ -98,13 +98,9 @@ def restated_nonsignificant(rule: Rule, ctx: RuleContext, alpha: float) -> Itera
 def _results(ctx: RuleContext, claim: Claim, alpha: float) -> Iterator[_Result]:
     """The clauses of a Results sentence that state an effect with a statistic, significant or not."""
     view = ctx.view(claim)
-    ps = find_p_values(view)
-    intervals = find_intervals(view)
-    if not ps and not intervals:
-        return
     text = view.text
     cues = significance_cues(text)
-    for start, end, local_p, local_ci in clause_statistics(text, ps, intervals):
+    for start, end, local_p, local_ci in clause_statistics(view):
         here = [c for c in cues if start <= c.start < end]
         if any(c.kind == "no_difference" or (c.kind == "effect" and c.negated) for c in here):
             continue
