@@ -231,3 +231,47 @@ class SkippedInput(BaseModel):
     what: str
     where: str
     why: str
+
+
+class Genre(str, Enum):
+    """What a document is, for the rules that judge its own claims; values may be added, never renamed."""
+
+    RESEARCH = "research"  # reports its own study (Methods / Results parts, or a structured abstract)
+    NEWS = "news"  # a news or press text about a study ("a new study", "researchers used fMRI")
+    OTHER = "other"  # a review, a web page, an essay: no study of its own
+
+
+class DesignCue(BaseModel):
+    """One phrase of the document's own text that decided part of its design, where it was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str  # "genre" | "design" | "analysis" | "population" | "sample_size"
+    label: str  # e.g. "news", "rct", "correlational", "imaging", "mediation", "manipulation", "human"
+    text: str  # == document.text[span.start:span.end]
+    span: Span
+    part: str | None = None  # the part it was read in: "Methods", "Results: (inline label)", "lede", ...
+
+
+class DocumentDesign(BaseModel):
+    """The document's own study: what it is, how it was designed, what it analysed and in whom.
+
+    Read from the document's own-work sentences (abstract, Methods, Results, a news text's
+    report of the study), never from sentences that cite others. ``analyses`` holds what the
+    study did beside its design: ``correlational`` and ``imaging`` observe a mechanism,
+    ``mediation`` and ``manipulation`` test one (``mechanism_tested``).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    genre: Genre = Genre.OTHER
+    design: StudyDesign = StudyDesign.UNKNOWN
+    analyses: list[str] = Field(default_factory=list)
+    population: Species = Species.UNKNOWN
+    sample_size: int | None = None
+    cues: list[DesignCue] = Field(default_factory=list)
+
+    @property
+    def mechanism_tested(self) -> bool:
+        """The study tested a mechanism: a mediation analysis or a manipulation of the pathway."""
+        return "mediation" in self.analyses or "manipulation" in self.analyses

@@ -33,6 +33,12 @@ REVIEWED = {
         ),  # "it has also been shown that ECT may have analgesic properties demonstrated by case reports"
         ("OVR003", 696, 2),  # "Ketamine is an opioid agonist" from "its analgesic effects in rats … [71]"
         ("OVR003", 733, 2),  # "Ketamine increases … opiate-induced signaling (74)": [74] is in heterologous cells
+        # "In summary ECT … enhances dopaminergic, serotonergic and opioid transmission": the ECT section
+        # names dopaminergic and serotonergic neurotransmission [19,20] and endorphins, never opioid transmission
+        ("SUP004", 488, 32),
+        # "In summary, rTMS … activates opioid and dopamine receptors": the rTMS section mentions neither
+        # receptors, nor opioids, nor dopamine (only beta-endorphin levels [54-56])
+        ("SUP004", 627, 1),
     ],
     "001": [
         # info: claims resting on web pages (MayoClinic, NINDS, NLM, a clinic page)
@@ -61,6 +67,9 @@ REVIEWED = {
         ("CIT002", 3, 1),  # info: 116 entries, no markers survived the copy
         ("CIT003", 2748, 1),  # Vlachos et al. 2012 listed twice ([76] and [100])
         ("OVR004", 1, 1123),  # "nominally increased … (d = 0.15 [95% CI: −0.01, 0.30], p = 0.06)"
+        # Conclusions "associated with a nominal, dose-dependent increase in glutamatergic neurometabolites"
+        # restate the Results' p = 0.06 pooled estimate and the p = 0.05 pulse-count association as an effect
+        ("OVR004", 1, 1556),
     ],
     "003": [
         ("SUP001", 2, 1),
@@ -69,8 +78,15 @@ REVIEWED = {
         ("SUP001", 6, 96),  # study findings reported uncited
         ("SUP001", 7, 1),  # "Researchers found that ketamine appears to reset …": hedged, still unsourced
         ("SUP001", 10, 1),  # "… which researchers believe contributes to …": unsourced belief of researchers
+        # the lede "reveals how ketamine can rapidly reduce symptoms … by altering communication": an fMRI
+        # study observed connectivity after ketamine; it did not test that the change produces the relief
+        ("OVR007", 2, 60),
     ],
-    "004": [],
+    "004": [
+        # Conclusion "rTMS … produces antidepressant effects by enhancing structural plasticity": the trial
+        # randomised rTMS, not plasticity; grey matter change was only correlated with receptor maps
+        ("OVR007", 26, 56),
+    ],
 }
 
 

@@ -12,7 +12,7 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from claims.models import Claim, Span
-from references.models import InTextEvidence, Link, Reference, SkippedInput
+from references.models import DocumentDesign, InTextEvidence, Link, Reference, SkippedInput
 
 SCHEMA_VERSION = "1.0"
 
@@ -136,3 +136,4 @@ class Report(BaseModel):
     skipped: list[SkippedInput] = Field(default_factory=list)
     summary: Summary
     unchecked_claims: list[UncheckedClaim] = Field(default_factory=list)
+    design: DocumentDesign | None = None  # the document's own study, with the words that decided (added in 0.2)

@@ -2,7 +2,8 @@
 
     Document ─► reference list found ─► sentences, markers, claims ─► features
              ─► references (in the document and/or external files) ─► evidence, retractions
-             ─► registry lookups (only when on) ─► links ─► rules ─► Report
+             ─► registry lookups (only when on) ─► links ─► in-text evidence ─► the document's own design
+             ─► rules ─► Report
 
 Stages never call each other sideways; each takes models and returns models.
 Nothing here prints; only the loaders at the start read files.
@@ -35,6 +36,7 @@ from references.fields import bibliography_range, field_references
 from references.linking import link
 from references.loaders import load_reference_file
 from references.models import Link, LinkStatus, Reference, SkippedInput
+from references.own_design import document_design
 from references.records import apply_records
 from references.reflist import find_reference_list
 from references.retractions import RetractionIndex, apply
@@ -299,6 +301,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
+    design = document_design(doc)
     ctx = RuleContext.build(
         doc,
         references,
@@ -307,6 +310,7 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         sources=sources,
         described=described,
         extra_cues=extra,
+        design=design,
     )
     rules = active_rules(config, doc.path)
     also = against_runs(ctx, inputs.against, rules, extra) if inputs.against else []
@@ -342,5 +346,6 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         skipped=skipped,
         summary=summary,
         unchecked_claims=unchecked_claims(doc.claims, links, engine.ran, has_references=bool(references)),
+        design=design,
     )
     return paginate(report, doc.pages)

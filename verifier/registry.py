@@ -37,12 +37,14 @@ from verifier.rules.ovr.ovr003_species_extrapolation import SpeciesExtrapolation
 from verifier.rules.ovr.ovr004_nonsignificant_as_effect import NonsignificantAsEffect
 from verifier.rules.ovr.ovr005_absolute_language import AbsoluteLanguage
 from verifier.rules.ovr.ovr006_hedge_dropped import HedgeDropped
+from verifier.rules.ovr.ovr007_mechanism_beyond_design import MechanismBeyondDesign
 from verifier.rules.sta.sta001_p_ci_inconsistent import PCiInconsistent
 from verifier.rules.sta.sta002_significance_wording import SignificanceWording
 from verifier.rules.sta.sta003_recomputed_p_mismatch import RecomputedPMismatch
 from verifier.rules.sup.sup001_unsupported_claim import UnsupportedClaim
 from verifier.rules.sup.sup002_weak_source import WeakSource
 from verifier.rules.sup.sup003_plural_claim_single_source import PluralClaimSingleSource
+from verifier.rules.sup.sup004_summary_adds_claims import SummaryAddsClaims
 
 RULES: tuple[type[Rule], ...] = (
     DanglingCitation,
@@ -65,12 +67,14 @@ RULES: tuple[type[Rule], ...] = (
     NonsignificantAsEffect,
     AbsoluteLanguage,
     HedgeDropped,
+    MechanismBeyondDesign,
     PCiInconsistent,
     SignificanceWording,
     RecomputedPMismatch,
     UnsupportedClaim,
     WeakSource,
     PluralClaimSingleSource,
+    SummaryAddsClaims,
 )
 
 

@@ -45,7 +45,7 @@ from claims.features.cues import Match, scan, to_cue
 from claims.models import Causality, Cue
 from claims.spans import SentenceView
 
-__all__ = ["causality", "decide"]
+__all__ = ["causal_predicates", "causality", "decide", "governing_modal"]
 
 _KINDS = {
     "causal_direct": "causal",
@@ -214,12 +214,16 @@ def _no_finding(text: str, no_claim: Match, decided: Match) -> bool:
     return decided.kind in ("comparison", "change") or _same_clause(text, no_claim, decided)
 
 
-def decide(text: str) -> tuple[Causality, Match | None, Match | None]:
-    """The causal strength of ``text``, the cue match that set it and, for ``conditional_causal``,
-    the modal governing it: local offsets, for callers that look further around the cue."""
+def _by_kind(text: str) -> dict[str, list[Match]]:
     by_kind: dict[str, list[Match]] = {kind: [] for kind in _KINDS.values()}
     for m in scan(text, _KINDS):
         by_kind[m.kind].append(m)
+    return by_kind
+
+
+def _predicates(text: str, by_kind: dict[str, list[Match]]) -> tuple[list[Match], list[Match]]:
+    """``(causal verbs used as the predicate, comparisons and intransitive changes)``: causal verbs that
+    modify no noun, plus change verbs used transitively (kind ``causal``), in text order."""
     verbs = [m for m in by_kind["causal"] if not _modifier(text, m)]
     weak = [m for m in by_kind["comparison"] if not _quantity(text, m)]
     for m in by_kind["change"]:
@@ -229,6 +233,26 @@ def decide(text: str) -> tuple[Causality, Match | None, Match | None]:
             verbs.append(Match(m.start, m.end, "causal", m.negated))
         else:
             weak.append(m)
+    return sorted(verbs, key=lambda m: m.start), weak
+
+
+def causal_predicates(text: str) -> tuple[list[Match], list[Match]]:
+    """``(causal verbs that are the predicate of their clause, the modals in text)``, local offsets:
+    what ``decide`` weighs, for callers that read what the causal verb governs (``claims.features.mechanism``)."""
+    by_kind = _by_kind(text)
+    return _predicates(text, by_kind)[0], by_kind["conditional"]
+
+
+def governing_modal(text: str, modals: list[Match], cue: Match) -> Match | None:
+    """The modal that governs ``cue`` in its clause, or None (see ``decide``)."""
+    return _governing_modal(text, modals, cue)
+
+
+def decide(text: str) -> tuple[Causality, Match | None, Match | None]:
+    """The causal strength of ``text``, the cue match that set it and, for ``conditional_causal``,
+    the modal governing it: local offsets, for callers that look further around the cue."""
+    by_kind = _by_kind(text)
+    verbs, weak = _predicates(text, by_kind)
     nominal = [m for m in by_kind["nominal"] if not _modifier(text, m)]
 
     explicit = sorted(verbs + by_kind["correlational"], key=lambda m: m.start)

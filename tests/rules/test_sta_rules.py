@@ -175,6 +175,10 @@ def test_seed_002_gets_ovr004_once_and_no_statistics_error():
     doc = analyze_document(Document(path="002.txt", text=text, sha256="0" * 64, format="txt", encoding=encoding))
     ctx = RuleContext.build(doc, [], [], has_reference_list=False)
     findings = [f for rule in RULES for f in rule().check(ctx)]
-    assert [f.code for f in findings] == ["OVR004"]
+    # once on the Results sentence, and once on the Conclusions that restate it (issue 12)
+    assert [f.code for f in findings] == ["OVR004", "OVR004"]
     assert "nominally" in text[findings[0].span.start - 12 : findings[0].span.start]
     assert findings[0].quoted.endswith("p = 0.06")
+    assert (
+        findings[1].quoted == "is associated with a nominal, dose-dependent increase in glutamatergic neurometabolites"
+    )

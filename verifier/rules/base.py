@@ -21,7 +21,7 @@ from claims.features.certainty import NO_EXTRA_CUES, ExtraCues
 from claims.models import Claim, Document, Span
 from claims.normalize import claim_view
 from claims.spans import LineIndex, SentenceView, build_valid
-from references.models import InTextEvidence, Link, LinkStatus, Reference
+from references.models import DocumentDesign, InTextEvidence, Link, LinkStatus, Reference
 from verifier.models import Confidence, Finding, Severity, Suggestion, Trigger
 
 T = TypeVar("T")
@@ -62,6 +62,7 @@ class RuleContext:
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
     # Works cited but not in any reference list, as the manuscript's own sentences describe them.
     described_unlisted: dict[str, Reference] = field(default_factory=dict)
+    design: DocumentDesign = field(default_factory=DocumentDesign)  # the document's own study (references.own_design)
     # Normalized views of claims, built on first use by ``view`` and shared by every rule.
     _views: dict[tuple[int, str], SentenceView] = field(default_factory=dict, init=False, repr=False, compare=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -77,6 +78,7 @@ class RuleContext:
         sources: Mapping[str, str] | None = None,
         described: list[InTextEvidence] | None = None,
         extra_cues: ExtraCues = NO_EXTRA_CUES,
+        design: DocumentDesign | None = None,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -94,6 +96,7 @@ class RuleContext:
             described_unlisted={
                 d.key: Reference(key=d.key, evidence=d.evidence) for d in described or () if d.reference_key is None
             },
+            design=design or DocumentDesign(),
         )
 
     @property

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 from claims.models import Claim
 from claims.spans import SentenceView
-from claims.statistics import Interval, PValue, find_intervals, find_p_values
+from claims.statistics import Interval, PValue
 from verifier.models import Confidence, Finding
 from verifier.rules.base import Rule, RuleContext, Scope
+from verifier.rules.ovr.ovr004_restated_results import restated_nonsignificant
 from verifier.rules.sta.reported import (
     attached,
     claim_views,
-    clauses,
+    clause_statistics,
     declared_alpha,
     fmt_p,
     significance_cues,
@@ -32,6 +33,11 @@ class NonsignificantAsEffect(Rule):
     association flatly ("increased", "reduced", "was associated with", "were
     higher") while every p-value in it is at or above alpha and every
     confidence interval in it includes the null (0, or 1 for ratios).
+    Across sentences: a conclusion (a Conclusions part, an inline
+    "Conclusions:", a Discussion sentence opened by "In summary") that states
+    as an effect ("a dose-dependent increase in X") an outcome whose result
+    the same document reports with such a statistic; the finding quotes the
+    result sentence and its statistic (``ovr004_restated_results``).
 
     ## Why it matters
     A non-significant estimate is compatible with no effect. Writing it up as
@@ -82,17 +88,14 @@ class NonsignificantAsEffect(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         alpha = declared_alpha(ctx.document.text)
         for claim, view in claim_views(ctx):
-            ps = find_p_values(view)
-            intervals = find_intervals(view)
-            if not ps and not intervals:
-                continue
             text = view.text
+            statistics = list(clause_statistics(view))
+            if not statistics:
+                continue
             cues = significance_cues(text)
             if any(c.kind == "admission" and not c.negated for c in cues):
                 continue
-            for start, end in clauses(text):
-                local_p = [p for p in ps if start <= p.start < end]
-                local_ci = [iv for iv in intervals if start <= iv.start < end]
+            for start, end, local_p, local_ci in statistics:
                 states = [is_significant(p, alpha) for p in local_p]
                 states += [interval_excludes_null(iv) for iv in local_ci]
                 if not states or any(s is not False for s in states):
@@ -115,6 +118,7 @@ class NonsignificantAsEffect(Rule):
                 if effect is None:
                     continue
                 yield self._finding(ctx, claim, view, effect.start, effect.end, local_p, local_ci, alpha)
+        yield from restated_nonsignificant(self, ctx, alpha)
 
     def _finding(
         self,

@@ -21,6 +21,7 @@ from functools import lru_cache
 from claims.features.cues import Match, scan
 from claims.models import Claim, Sentence, UnitKind
 from claims.spans import SentenceView
+from claims.statistics import Interval, PValue, find_intervals, find_p_values
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
 from verifier.stats import ALPHA
@@ -28,6 +29,7 @@ from verifier.stats import ALPHA
 __all__ = [
     "attached",
     "claim_views",
+    "clause_statistics",
     "clauses",
     "declared_alpha",
     "fmt_p",
@@ -136,6 +138,20 @@ def attached(text: str, start: int, end: int) -> bool:
             last = i + 1
     parts.append(text[last:end])
     return all(any(c in part for c in "=<>≤≥") for part in parts[1:] if part.strip())
+
+
+def clause_statistics(view: SentenceView) -> Iterator[tuple[int, int, list[PValue], list[Interval]]]:
+    """``(start, end, p-values, intervals)`` of each clause of ``view.text`` (``clauses``) that reports a
+    statistic, local offsets."""
+    ps = find_p_values(view)
+    intervals = find_intervals(view)
+    if not ps and not intervals:
+        return
+    for start, end in clauses(view.text):
+        local_p = [p for p in ps if start <= p.start < end]
+        local_ci = [iv for iv in intervals if start <= iv.start < end]
+        if local_p or local_ci:
+            yield start, end, local_p, local_ci
 
 
 def significance_cues(text: str) -> list[Match]:
