@@ -49,7 +49,15 @@ def compare_documents(a_ctx: RuleContext, b_doc: Document, rules: tuple[Rule, ..
         for c in a_ctx.claims
         if c.checkworthy
     ]
-    ctx = RuleContext.build(a_ctx.document, [reference], links, has_reference_list=True, sources={key: source})
+    ctx = RuleContext.build(
+        a_ctx.document,
+        [reference],
+        links,
+        has_reference_list=True,
+        sources={key: source},
+        judge=a_ctx.judge,
+        judge_model=a_ctx.judge_model,
+    )
     active = rules if rules is not None else tuple(rule() for rule in AGAINST_RULES)
     findings = [f for rule in active for f in rule.check(ctx)]
     findings.sort(key=lambda f: (f.span.start, f.code))

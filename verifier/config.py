@@ -43,6 +43,8 @@ class VerifierConfig(BaseModel):
     extend_boosters: list[str] = Field(default_factory=list, alias="extend-boosters")
     extend_absolutes: list[str] = Field(default_factory=list, alias="extend-absolutes")
     retractions: str | None = None  # path to a Retraction Watch CSV or a DOI list
+    judge: str = "builtin"  # claim-vs-source judge for CON002/OVR006/CON003: builtin | nli | a verifier.judges plugin
+    judge_model: str | None = Field(default=None, alias="judge-model")  # the judge's model file, folder or name
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 

@@ -202,7 +202,15 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
 
     sources = {r.key: r.abstract for r in references if r.abstract}
     sources.update(inputs.sources)
-    ctx = RuleContext.build(doc, references, links, has_reference_list=bool(references), sources=sources)
+    ctx = RuleContext.build(
+        doc,
+        references,
+        links,
+        has_reference_list=bool(references),
+        sources=sources,
+        judge=config.judge,
+        judge_model=config.judge_model,
+    )
     rules = active_rules(config, doc.path)
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
     findings = engine.findings

@@ -59,6 +59,8 @@ class RuleContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # reference key -> source text (abstract)
     references_by_key: dict[str, Reference] = field(default_factory=dict)
     links_by_claim: dict[str, list[Link]] = field(default_factory=dict)
+    judge: str = "builtin"  # the claim-vs-source judge (``verifier.judges``) the source rules ask
+    judge_model: str | None = None  # its model file, folder or name, when not the default
     # Normalized views of claims, built on first use by ``view`` and shared by every rule.
     _views: dict[tuple[int, str], SentenceView] = field(default_factory=dict, init=False, repr=False, compare=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -72,6 +74,8 @@ class RuleContext:
         *,
         has_reference_list: bool,
         sources: Mapping[str, str] | None = None,
+        judge: str = "builtin",
+        judge_model: str | None = None,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -85,6 +89,8 @@ class RuleContext:
             sources=dict(sources or {}),
             references_by_key={r.key: r for r in references},
             links_by_claim=by_claim,
+            judge=judge,
+            judge_model=judge_model,
         )
 
     @property
