@@ -77,6 +77,10 @@ def report(title: str, items: list[Item], verdicts, elapsed: float, builtin: Bui
     for g in LABELS:
         row = [sum(gg is g and p is k for gg, p in pairs) for k in LABELS]
         print(f"    {SHORT[g]:>12s}                         " + " ".join(f"{n:11d}" for n in row))
+    two = [(g, p if p is Label.CONTRADICTS else Label.SUPPORTS) for g, p in pairs if g is not Label.NOT_ENOUGH_INFO]
+    s2 = scores(two)
+    two_f1 = (s2[Label.SUPPORTS][2] + s2[Label.CONTRADICTS][2]) / 2
+    print(f"  two-class view (gold nei left out, not-contradicts read as supports): macro-F1 {two_f1:.3f}")
     print(f"  {len(items) / elapsed:.0f} claims judged per second ({elapsed:.1f}s, features and model)")
     if builtin is not None:
         curve(items, verdicts, builtin)

@@ -91,19 +91,6 @@ def predict(linear: LinearModel, probabilities: list[dict[str, float] | None], d
     return np.array(out)
 
 
-def as_linear(data: dict) -> LinearModel:
-    fields = ("temperature", "contradicts_threshold", "nei_threshold", "decisive_precision")
-    return LinearModel(
-        classes=tuple(data["classes"]),
-        mean=tuple(data["mean"]),
-        scale=tuple(data["scale"]),
-        coef=tuple(tuple(r) for r in data["coef"]),
-        intercept=tuple(data["intercept"]),
-        version=str(data["version"]),
-        **{k: float(data[k]) for k in fields},
-    )
-
-
 def main() -> None:
     train, dev = citation_integrity("train"), citation_integrity("dev")
     if train is None or dev is None:
@@ -151,7 +138,7 @@ def main() -> None:
         "decisive_fired": f"{hits} of {len(fired)} train+dev pairs were contradicts",
     }
     chosen = None
-    linear = as_linear(export(model, mean, scale, temperature, 1.0, 1.0, meta))
+    linear = LinearModel.from_dict(export(model, mean, scale, temperature, 1.0, 1.0, meta))
     probabilities = [linear.probabilities(x) if ok else None for x, ok in zip(Xd, ad)]
     decisive = Xd[:, flag] > 0
     contra = CLASSES.index(Label.CONTRADICTS.value)

@@ -26,7 +26,7 @@ from claims.abbreviations import Abbreviations
 from claims.spans import SentenceView
 from verifier.config import ConfigError
 from verifier.judges import Label, Verdict
-from verifier.judges.features import FEATURES, read_document, read_pair
+from verifier.judges.features import FEATURES, PairReading, read_document, read_pair
 from verifier.source_match import Match
 
 __all__ = ["MODEL_FILE", "BuiltinJudge", "LinearModel"]
@@ -56,10 +56,18 @@ class LinearModel:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
             raise ConfigError(f"cannot read judge model {path}: {err}") from None
-        if data.get("format") != FORMAT:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ConfigError(f"{path}: not a {FORMAT} model file")
-        if tuple(data["features"]) != FEATURES:
+        if tuple(data.get("features", ())) != FEATURES:
             raise ConfigError(f"{path}: model features differ from this version's; retrain it")
+        try:
+            return cls.from_dict(data)
+        except (KeyError, TypeError, ValueError) as err:
+            raise ConfigError(f"{path}: incomplete judge model ({type(err).__name__}: {err})") from None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LinearModel:  # type: ignore[type-arg]
+        """The model from the model file's fields (also how the training script tries thresholds)."""
         return cls(
             classes=tuple(data["classes"]),
             mean=tuple(data["mean"]),
@@ -106,7 +114,7 @@ class BuiltinJudge:
 
     def features(
         self, claim: SentenceView, passages: Sequence[Match], abbreviations: Abbreviations
-    ) -> tuple[list[float], list, object]:
+    ) -> tuple[list[float], list[PairReading], PairReading | None]:
         """(feature vector, pair readings best first, deciding reading); for training and the benchmark."""
         readings = [read_pair(claim, m, abbreviations) for m in passages]
         x, deciding = read_document(claim, readings, abbreviations)
