@@ -34,6 +34,7 @@ from verifier import __version__
 from verifier.against import AGAINST_RULES, compare_documents
 from verifier.config import VerifierConfig
 from verifier.engine import run_rules
+from verifier.judges import get_judge
 from verifier.models import Finding, InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
 from verifier.rules.base import Rule, RuleContext, claim_view
@@ -212,6 +213,8 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         judge_model=config.judge_model,
     )
     rules = active_rules(config, doc.path)
+    if any(isinstance(rule, AGAINST_RULES) for rule in rules):
+        get_judge(config.judge, config.judge_model)  # a bad judge setting is a configuration error, not a skipped rule
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores)
     findings = engine.findings
     skipped.extend(engine.skipped)

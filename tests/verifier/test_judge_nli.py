@@ -91,3 +91,9 @@ def test_label_names_are_mapped_or_refused() -> None:
     assert label_map({0: "SUPPORTS", 1: "REFUTES", 2: "NOT ENOUGH INFO"})[1] is Label.CONTRADICTS
     with pytest.raises(ConfigError, match="LABEL_0"):
         label_map({0: "LABEL_0", 1: "LABEL_1"})
+
+
+def test_nli_missing_model_folder_is_refused_before_any_run(tmp_path: Path) -> None:
+    pytest.importorskip("transformers")
+    with pytest.raises(ConfigError, match="no model folder"):
+        NliJudge.from_environment(str(tmp_path / "absent"))

@@ -129,3 +129,24 @@ def test_plugin_judge_from_entry_point_is_used_once_per_claim_and_source(monkeyp
 def test_antonyms_across_sentences_only() -> None:
     assert ("increased", "decreased") in antonym_pairs("Lithium increased volume.", "Lithium decreased volume.")
     assert antonym_pairs("High and low doses were given.", "Low doses were given.") == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "needle"),
+    [('judge = "nope"', "unknown judge 'nope'"), ('judge = "nli"', "nli judge needs")],
+)
+def test_bad_judge_setting_is_a_one_line_error_with_exit_2(
+    setting: str, needle: str, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from verifier.cli import main
+
+    monkeypatch.delenv("VERIFIER_JUDGE_MODEL", raising=False)
+    (tmp_path / "verifier.toml").write_text(setting + "\n", encoding="utf-8")
+    doc = tmp_path / "paper.md"
+    doc.write_text(
+        "Ketamine reduced suicidal ideation in the trial [1].\n\nReferences\n\n1. Stone A. Ketamine. J Psy. 2019;1:1-9.\n"
+    )
+    with pytest.raises(SystemExit) as done:
+        main(["check", str(doc), "-f", "json"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert done.value.code == 2 and len(err) == 1 and needle in err[0]

@@ -16,6 +16,7 @@ passage, as for the built-in judge.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -66,6 +67,10 @@ class NliJudge:
         name = model or os.environ.get(ENV)
         if not name:
             raise ConfigError(f"the nli judge needs a model: set judge-model in the configuration or {ENV}")
+        if importlib.util.find_spec("transformers") is None:
+            raise ConfigError("the nli judge needs: pip install 'citation-claim-verifier[nli]'")
+        if (os.path.isabs(name) or name.startswith(".")) and not os.path.exists(name):  # a path, not a cached name
+            raise ConfigError(f"nli judge: no model folder at {name}")
         return cls(name)
 
     def _load(self) -> tuple[Any, Any, dict[int, Label]]:
