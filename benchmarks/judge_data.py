@@ -28,7 +28,7 @@ from claims.abbreviations import Abbreviations  # noqa: E402
 from claims.spans import SentenceView  # noqa: E402
 from verifier.judges import Label  # noqa: E402
 from verifier.rules.con import TOP_K  # noqa: E402
-from verifier.source_match import SourceIndex, source_sentences  # noqa: E402
+from verifier.source_match import Match, SourceIndex, source_sentences  # noqa: E402
 
 DATA = REPO / ".." / "shared" / "bench" / "claim_vs_source"
 PLACEHOLDER = re.compile(r"\s*\[?\(?<\|[a-z_]+\|>\]?\)?")
@@ -79,7 +79,7 @@ def healthver(split: str = "dev") -> list[Item] | None:
         return [Item(r["claim"], HV_LABELS[r["label"]], source_sentences(r["evidence"])) for r in csv.DictReader(fh)]
 
 
-def passages(claim: str, sentences: list[str]):  # type: ignore[no-untyped-def]
+def passages(claim: str, sentences: list[str]) -> tuple[SentenceView, list[Match], Abbreviations]:
     """(claim view, top passages, abbreviations) as the shared rule loop retrieves them."""
     index = SourceIndex(sentences, Abbreviations.of([claim, *sentences]))
     return SentenceView.of(claim), index.best(claim, k=TOP_K), index.abbreviations
