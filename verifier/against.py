@@ -59,5 +59,12 @@ def against_context(a_ctx: RuleContext, b_doc: Document) -> RuleContext:
         if c.checkworthy
     ]
     return RuleContext.build(
-        a_ctx.document, [reference], links, has_reference_list=True, sources={key: source}, extra_cues=a_ctx.extra_cues
+        a_ctx.document,
+        [reference],
+        links,
+        has_reference_list=True,
+        sources={key: source},
+        extra_cues=a_ctx.extra_cues,
+        judge=a_ctx.judge,
+        judge_model=a_ctx.judge_model,
     )

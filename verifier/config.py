@@ -80,6 +80,8 @@ class VerifierConfig(BaseModel):
     docs_url: str = Field(default=DEFAULT_DOCS_URL, alias="docs-url")  # template: {code} {code_lower} {name}
     # seconds per document before the rest of the analysis is skipped (listed in skipped[]); 0: no limit
     time_limit: float = Field(default=DEFAULT_TIME_LIMIT, alias="time-limit", ge=0)
+    judge: str = "builtin"  # claim-vs-source judge for CON002/OVR006/CON003: builtin | nli | a verifier.judges plugin
+    judge_model: str | None = Field(default=None, alias="judge-model")  # the judge's model file, folder or name
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
 

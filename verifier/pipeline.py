@@ -46,6 +46,7 @@ from verifier.config import VerifierConfig
 from verifier.coverage import unchecked_claims
 from verifier.deadline import Deadline
 from verifier.engine import run_rules
+from verifier.judges import get_judge
 from verifier.models import InputInfo, Report, Summary, ToolInfo
 from verifier.registry import active_rules
 from verifier.rules.base import Rule, RuleContext, claim_view
@@ -311,8 +312,12 @@ def _analyze(doc: Document, config: VerifierConfig, inputs: Inputs) -> Report:
         described=described,
         extra_cues=extra,
         design=design,
+        judge=config.judge,
+        judge_model=config.judge_model,
     )
     rules = active_rules(config, doc.path)
+    if any(isinstance(rule, AGAINST_RULES) for rule in rules):
+        get_judge(config.judge, config.judge_model)  # a bad judge setting is a configuration error, not a skipped rule
     also = against_runs(ctx, inputs.against, rules, extra) if inputs.against else []
     engine = run_rules(ctx, rules, warn_unused_ignores=config.warn_unused_ignores, also=also, deadline=deadline)
     findings = engine.findings

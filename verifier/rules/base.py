@@ -63,6 +63,8 @@ class RuleContext:
     # Works cited but not in any reference list, as the manuscript's own sentences describe them.
     described_unlisted: dict[str, Reference] = field(default_factory=dict)
     design: DocumentDesign = field(default_factory=DocumentDesign)  # the document's own study (references.own_design)
+    judge: str = "builtin"  # the claim-vs-source judge (``verifier.judges``) the source rules ask
+    judge_model: str | None = None  # its model file, folder or name, when not the default
     # Normalized views of claims, built on first use by ``view`` and shared by every rule.
     _views: dict[tuple[int, str], SentenceView] = field(default_factory=dict, init=False, repr=False, compare=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -79,6 +81,8 @@ class RuleContext:
         described: list[InTextEvidence] | None = None,
         extra_cues: ExtraCues = NO_EXTRA_CUES,
         design: DocumentDesign | None = None,
+        judge: str = "builtin",
+        judge_model: str | None = None,
     ) -> RuleContext:
         by_claim: dict[str, list[Link]] = {}
         for link in links:
@@ -97,6 +101,8 @@ class RuleContext:
                 d.key: Reference(key=d.key, evidence=d.evidence) for d in described or () if d.reference_key is None
             },
             design=design or DocumentDesign(),
+            judge=judge,
+            judge_model=judge_model,
         )
 
     @property

@@ -3,20 +3,24 @@ the document's abbreviations, and the claim's propositions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from claims.abbreviations import Abbreviations
+from claims.features.certainty import NO_EXTRA_CUES
 from claims.models import Certainty, Claim
 from claims.propositions import Proposition, propositions
+from verifier.judges import Verdict, get_judge
 from verifier.models import Trigger
 from verifier.rules.base import RuleContext
-from verifier.source_match import Disagreement, Match, SourceIndex, judge, source_sentences
+from verifier.source_match import Disagreement, Match, SourceIndex, source_sentences
+from verifier.source_match import judge as read_disagreements
 
 __all__ = [
     "claim_propositions",
     "document_abbreviations",
-    "source_disagreements",
+    "aligned_disagreements",
+    "source_verdicts",
     "source_text",
     "source_trigger",
 ]
@@ -55,29 +59,49 @@ def source_text(ctx: RuleContext, key: str) -> str | None:
 
 
 MIN_MATCH = 0.3  # a source sentence must share this share of the claim's weighted words to be relied on
+TOP_K = 3  # the source sentences most aligned with the claim that a judge reads
 
 
-def source_disagreements(
-    ctx: RuleContext, claim: Claim, abbreviations: Abbreviations
-) -> Iterator[tuple[str, Match, list[Disagreement]]]:
-    """For each cited work with known text: its key, the source sentence closest to the claim, and how
-    the claim departs from it. Works whose text shares too little with the claim are skipped."""
+def source_verdicts(ctx: RuleContext, claim: Claim, abbreviations: Abbreviations) -> list[tuple[str, Verdict]]:
+    """For each cited work with known text: its key and the judge's verdict on the claim against the
+    ``TOP_K`` sentences of that text most aligned with it.
+
+    The one loop over a claim's cited sources that CON002, OVR006 and CON003 share: each verdict is
+    computed once per (claim, work) and context, whichever rule asks first. Works none of whose
+    sentences shares a word with the claim get no verdict."""
     if not claim.checkworthy:
-        return
+        return []
+    return ctx.memo(("verdicts", claim.id, claim.span.start), lambda: _verdicts(ctx, claim, abbreviations))
+
+
+def _verdicts(ctx: RuleContext, claim: Claim, abbreviations: Abbreviations) -> list[tuple[str, Verdict]]:
+    judge = get_judge(ctx.judge, ctx.judge_model)
     view = ctx.view(claim)
+    out: list[tuple[str, Verdict]] = []
     for ref in ctx.cited_references(claim):
         text = source_text(ctx, ref.key)
         if not text:
             continue
         index = _source_index(text, tuple(abbreviations.definitions))
-        matches = index.best(view.text, k=1)
-        if not matches or matches[0].score < MIN_MATCH:
-            continue
-        yield (
-            ref.key,
-            matches[0],
-            judge(view, matches[0].sentence, index.abbreviations, matches[0].score, ctx.extra_cues),
-        )
+        passages = index.best(view.text, k=TOP_K)
+        if passages:
+            verdict = judge.judge(view, passages, index.abbreviations)
+            if ctx.extra_cues != NO_EXTRA_CUES and verdict.aligned is not None:
+                # the configured hedges and boosters are read in the cited source too (OVR006)
+                found = read_disagreements(
+                    view, verdict.aligned.sentence, index.abbreviations, verdict.aligned.score, ctx.extra_cues
+                )
+                verdict = replace(verdict, disagreements=tuple(found))
+            out.append((ref.key, verdict))
+    return out
+
+
+def aligned_disagreements(verdict: Verdict) -> tuple[Match, tuple[Disagreement, ...]] | None:
+    """The best-aligned passage and its rule-level disagreements, when it shares enough of the claim
+    (``MIN_MATCH``) to be relied on; OVR006 and CON003 report these."""
+    if verdict.aligned is None or verdict.aligned.score < MIN_MATCH:
+        return None
+    return verdict.aligned, verdict.disagreements
 
 
 @lru_cache(maxsize=64)

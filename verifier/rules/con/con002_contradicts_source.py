@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from verifier.judges import Label
 from verifier.models import Confidence, Finding, Severity
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.con import document_abbreviations, source_disagreements, source_trigger
+from verifier.rules.con import MIN_MATCH, document_abbreviations, source_trigger, source_verdicts
+
+HIGH_CONFIDENCE = 0.9  # calibrated probability of "contradicts" above which the finding has high confidence
 
 
 class ContradictsSource(Rule):
@@ -34,11 +37,20 @@ class ContradictsSource(Rule):
     In one trial, ketamine did not reduce suicidal ideation more than midazolam [1].
     ```
 
+    The decision is the claim-vs-source judge's (`judge` in the configuration,
+    `builtin` by default; see `verifier.judges`): the cited text's sentences
+    most aligned with the claim are read for opposed propositions, negation,
+    antonyms, numbers, hedging and population, and the finding is made only
+    when the judge says "contradicts" with a probability above the threshold
+    chosen on the Citation-Integrity dev split, on a passage sharing enough of
+    the claim's words. The message gives the judge's reasons and probability.
+
     ## Known problems
-    Only the source sentence that shares most words with the claim is read;
-    a source that reports both a null primary outcome and a positive secondary
-    one may be matched to the wrong sentence. Without a subject and outcome
-    match the finding has low confidence.
+    Only the three source sentences most aligned with the claim are read; a
+    source that reports both a null primary outcome and a positive secondary
+    one may be matched to the wrong sentence. The built-in judge is trained
+    on biomedical citing sentences (Citation-Integrity) and is far from
+    perfect on unseen text: most inaccurate citations are not found.
 
     ## Options
     None.
@@ -56,18 +68,19 @@ class ContradictsSource(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         abbreviations = document_abbreviations(ctx)
         for claim in ctx.claims:
-            for key, match, found in source_disagreements(ctx, claim, abbreviations):
-                for d in found:
-                    if d.kind != "direction":
-                        continue
-                    yield self.finding(
-                        ctx,
-                        start=claim.span.start,
-                        end=claim.span.end,
-                        message=f"The claim opposes its cited source [{key}]: {d.detail}.",
-                        claim_id=claim.id,
-                        reference_keys=[key],
-                        evidence=[source_trigger(key, match, d.detail)],
-                        suggestion="restate the claim as the source reports it, or cite a source for it",
-                        confidence=Confidence.MEDIUM if d.strong else Confidence.LOW,
-                    )
+            for key, verdict in source_verdicts(ctx, claim, abbreviations):
+                passage = verdict.passage
+                if verdict.label is not Label.CONTRADICTS or passage is None or passage.score < MIN_MATCH:
+                    continue
+                why = "; ".join(verdict.reasons)
+                yield self.finding(
+                    ctx,
+                    start=claim.span.start,
+                    end=claim.span.end,
+                    message=f"The claim opposes its cited source [{key}]: {why}.",
+                    claim_id=claim.id,
+                    reference_keys=[key],
+                    evidence=[source_trigger(key, passage, why)],
+                    suggestion="restate the claim as the source reports it, or cite a source for it",
+                    confidence=Confidence.HIGH if verdict.score >= HIGH_CONFIDENCE else Confidence.MEDIUM,
+                )

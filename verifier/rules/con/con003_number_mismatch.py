@@ -10,7 +10,13 @@ from claims.models import Claim, Quantity
 from claims.propositions import Proposition, outcome_overlap
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.con import claim_propositions, document_abbreviations, source_disagreements, source_trigger
+from verifier.rules.con import (
+    aligned_disagreements,
+    claim_propositions,
+    document_abbreviations,
+    source_trigger,
+    source_verdicts,
+)
 from verifier.source_match import COMPARABLE
 
 
@@ -62,7 +68,11 @@ class NumberMismatch(Rule):
         abbreviations = document_abbreviations(ctx)
         seen: dict[tuple[str, str], list[tuple[Proposition, Claim, Quantity]]] = {}
         for claim in ctx.claims:
-            for key, match, found in source_disagreements(ctx, claim, abbreviations):
+            for key, verdict in source_verdicts(ctx, claim, abbreviations):
+                read = aligned_disagreements(verdict)
+                if read is None:
+                    continue
+                match, found = read
                 for d in found:
                     if d.kind == "number":
                         yield self.finding(

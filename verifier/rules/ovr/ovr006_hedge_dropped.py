@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from claims.models import Certainty
 from verifier.models import Confidence, Finding, Severity
 from verifier.rules.base import Rule, RuleContext, Scope
-from verifier.rules.con import document_abbreviations, source_disagreements, source_trigger
+from verifier.rules.con import aligned_disagreements, document_abbreviations, source_trigger, source_verdicts
 
 SAME_FINDING = 0.6  # the hedged source sentence must share this much of the claim to speak of the same finding
 
@@ -59,9 +59,11 @@ class HedgeDropped(Rule):
         for claim in ctx.claims:
             if claim.features.certainty is Certainty.HEDGED:
                 continue
-            for key, match, found in source_disagreements(ctx, claim, abbreviations):
-                if match.score < SAME_FINDING:
+            for key, verdict in source_verdicts(ctx, claim, abbreviations):
+                read = aligned_disagreements(verdict)
+                if read is None or read[0].score < SAME_FINDING:
                     continue
+                match, found = read
                 for d in found:
                     if d.kind != "hedge":
                         continue
