@@ -25,6 +25,7 @@ from claims.models import Claim, Span
 from references.models import EvidenceLevel, LinkStatus, Reference
 from references.plain_words import cue_words, design_words, level_value_words, reason_words, species_words
 from reports.options import RenderOptions
+from reports.safe_text import UNSAFE
 from reports.verdicts import (
     ICONS,
     LABELS,
@@ -39,8 +40,10 @@ from verifier.models import Finding, Report, Severity, Trigger
 
 # C0 controls (except tab, LF, CR), DEL and lone surrogates cannot be written as
 # UTF-8 or are not allowed in HTML; each becomes U+FFFD, one for one.
-_UNSAFE = {c: "\ufffd" for c in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(0xD800, 0xE000)]}
-_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# The controls and bidi overrides no report may carry (reports.safe_text: a manuscript's U+202E must not
+# reorder how a quoted sentence reads), plus lone surrogates, which no HTML page can hold.
+_UNSAFE = {**UNSAFE, **{c: "\ufffd" for c in range(0xD800, 0xE000)}}
+_UNSAFE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _UNSAFE) + "]")
 
 LEVEL_ORDER: tuple[EvidenceLevel, ...] = tuple(EvidenceLevel)
 LEVEL_LABELS: dict[EvidenceLevel, str] = {

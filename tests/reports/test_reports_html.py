@@ -199,3 +199,20 @@ def test_narrative_mention_is_not_shown_as_a_broken_citation():
 
     opening, closing = _marker_html(None, (), [])  # type: ignore[arg-type]  # the page is not consulted
     assert "mention" in opening and "missing" not in closing
+
+
+def test_bidi_overrides_and_terminal_controls_never_reach_the_html_report():
+    # "Trojan Source": a right-to-left override in a manuscript must not reorder a quoted sentence
+    import io
+
+    from helpers import analyze_text
+
+    from reports.html import render
+    from reports.options import RenderOptions
+
+    text = "Ketamine cures depression in all patients \u202ereversed\u202c today.\x1b[2J\n"
+    out = io.StringIO()
+    render(analyze_text(text, ["OVR005"]), out, options=RenderOptions(source_text=text))
+    page = out.getvalue()
+    assert "cures" in page and "reversed" in page
+    assert not any(ch in page for ch in "\u202e\u202c\x1b")
