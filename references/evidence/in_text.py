@@ -40,7 +40,7 @@ from claims.normalize import claim_view
 from claims.spans import LineIndex, SentenceView
 from references.evidence import level_for
 from references.evidence._lexicon import matcher
-from references.evidence.design import design_from_cues
+from references.evidence.design import PRIMARY_ORDER, REVIEW_ORDER, design_from_cues
 from references.evidence.sample_size import extract_sample_size, words_to_int
 from references.evidence.species import species_from_cues
 from references.models import (
@@ -252,29 +252,11 @@ def _decide(reading: _Reading) -> EvidenceAssessment | None:
     )
 
 
-_DESIGN_ORDER = [
-    StudyDesign.META_ANALYSIS,
-    StudyDesign.SYSTEMATIC_REVIEW,
-    StudyDesign.GUIDELINE,
-    StudyDesign.NARRATIVE_REVIEW,
-    StudyDesign.EXPERT_OPINION,
-    StudyDesign.RCT,
-    StudyDesign.NON_RANDOMIZED_CONTROLLED,
-    StudyDesign.CASE_CONTROL,
-    StudyDesign.COHORT,
-    StudyDesign.CROSS_SECTIONAL,
-    StudyDesign.CASE_SERIES,
-    StudyDesign.CASE_REPORT,
-]
-_CLINICAL = {
-    StudyDesign.RCT,
-    StudyDesign.NON_RANDOMIZED_CONTROLLED,
-    StudyDesign.CASE_CONTROL,
-    StudyDesign.COHORT,
-    StudyDesign.CROSS_SECTIONAL,
-    StudyDesign.CASE_SERIES,
-    StudyDesign.CASE_REPORT,
-}
+# Reviews before primary designs, strongest first, as when a title names several (references.evidence.design).
+_DESIGN_ORDER = list(
+    dict.fromkeys(StudyDesign.GUIDELINE if label == "consensus" else StudyDesign(label) for label in REVIEW_ORDER)
+) + [StudyDesign(label) for label in PRIMARY_ORDER]
+_CLINICAL = frozenset(StudyDesign(label) for label in PRIMARY_ORDER)
 _PRIMARY_OR_UNKNOWN = _CLINICAL | {StudyDesign.UNKNOWN}
 
 
