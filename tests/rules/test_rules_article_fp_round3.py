@@ -155,3 +155,24 @@ def test_absolute_word_lists_load_from_lexicons():
     assert matcher("absolute_gain_words").search("patients always benefit")
     assert codes("Ketamine is a so-called miracle cure for depression.\n", ["OVR005"]) == []
     assert "OVR005" in codes("Ketamine is a miracle cure for depression.\n", ["OVR005"])
+
+
+def test_sup001_leaves_the_discussions_own_analysis_in_the_present_and_ovr003_a_continuing_comment():
+    """From the 68-article benchmark (fourth round): a Discussion's "this analysis … finds" is the
+    article's own result; "This is a surprising finding because … in transplant recipients …"
+    continues a cited animal study without extrapolating from it."""
+    from helpers import analyze_text
+
+    article = "# Methods\n\nWe sequenced 40 genomes.\n\n# Discussion\n\n"
+    own = article + "BDZ trans analysis of a prokaryotic gene set finds the opposite transition behavior in flanks.\n"
+    assert [f.code for f in analyze_text(own, ["SUP001"]).findings] == []
+    others = article + "Earlier work on a prokaryotic gene set has found the opposite transition behavior.\n"
+    assert [f.code for f in analyze_text(others, ["SUP001"]).findings] == ["SUP001"]
+    refs = "\n\nReferences\n\n1. Hale C. Graft tolerance after B-cell transfer in mice. Immunity. 2015;3:1-9.\n"
+    text = (
+        "Patients differ. Many patients relapse. Adults vary.\n"
+        "Transitional B cells prevented graft rejection in transplanted mice [1]. "
+        "This is a surprising finding because antibodies in transplant recipients are often associated "
+        "with decreased graft function.\n" + refs
+    )
+    assert [f.code for f in analyze_text(text, ["OVR003"]).findings] == []

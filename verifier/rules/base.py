@@ -148,12 +148,12 @@ class RuleContext:
                     out.append(ref)
         return out
 
-    def cited_evidence(self, claim: Claim) -> list[Reference]:
+    def cited_evidence(self, claim: Claim, *, include_continuation: bool = True) -> list[Reference]:
         """The works a claim cites as the evidence rules weigh them: its listed entries (with what
         the manuscript says about them merged in), and for citations no list resolves, what the
         manuscript's own sentences say about them ("[13]" described as "in rhesus monkeys").
         A claim citing an unlisted work the text does not describe gets nothing for it."""
-        out = self.cited_references(claim)
+        out = self.cited_references(claim, include_continuation=include_continuation)
         seen = {r.key for r in out}
         for link in self.links_by_claim.get(claim.id, []):
             if link.status is LinkStatus.DANGLING and link.cited not in seen:

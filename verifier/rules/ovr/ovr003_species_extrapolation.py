@@ -56,7 +56,8 @@ class SpeciesExtrapolation(Rule):
     cell model itself. A claim that names no species is read as a claim about
     people only in a document about people (its claims name people at least
     twice as often as animals or cells): in a paper on worms or flies an
-    unqualified sentence is about worms or flies. Methods, Results, captions
+    unqualified sentence is about worms or flies. Only a claim's own
+    citations count: a sentence that continues a cited one comments on it. Methods, Results, captions
     and abstracts are skipped: a citation there points to a protocol or a
     comparison, not to evidence for a claim about patients.
 
@@ -82,7 +83,9 @@ class SpeciesExtrapolation(Rule):
             population = claim.features.population
             if not claim.checkworthy or structure.reports_own_work(claim.span.start):
                 continue
-            refs = ctx.cited_evidence(claim)
+            # its own citations: a sentence that only continues a cited one ("This is a surprising finding
+            # because … in transplant recipients …") comments on that work, it does not extrapolate from it
+            refs = ctx.cited_evidence(claim, include_continuation=False)
             if not refs or not all(r.evidence.species in PRECLINICAL for r in refs):
                 continue
             start, end = claim.span.start, claim.span.end

@@ -91,6 +91,11 @@ _OTHERS_WORK = re.compile(
 )
 # A present-perfect report ("studies have shown") speaks of the literature, not of the authors' own analysis.
 _PERFECT = re.compile(r"(?<![\w-])(?:has|have|had)(?![\w-])", re.IGNORECASE)
+# The simple present of one analysis reporting ("the analysis finds", "this comparison shows"): how a
+# Discussion speaks of the article's own results; others' work is reported in the past or perfect.
+_PRESENT_SINGULAR = re.compile(
+    r"(?<![\w-])(?:finds|shows|reveals|indicates|demonstrates|confirms|identifies|establishes)(?![\w-])", re.IGNORECASE
+)
 # A back-reference to a method or study named just before ("obtained from this method", "in that study").
 _BACK_REFERENCE = re.compile(
     r"(?<![\w-])(?:this|that|these|those|such)\s+(?:method|methods|approach|technique|study|studies|trial|trials|"
@@ -176,6 +181,8 @@ def _restates_own_result(text: str, claims: list[Claim], i: int, parts: ArticleP
     report = RESEARCH_REPORT.search(claim.text)
     if report is None or _PERFECT.search(report.group(0)) or _OTHERS_WORK.search(claim.text):
         return False
+    if _PRESENT_SINGULAR.search(report.group(0)):
+        return True  # "BDZ trans analysis of a prokaryotic gene set finds …": the article's own analysis, now
     for j in range(i - 1, i - 1 - _OWN_CONTEXT, -1):
         before = _neighbour(text, claims, i, j)
         if before is None:
@@ -300,7 +307,8 @@ class UnsupportedClaim(Rule):
     after the authors' own "we found" in the same paragraph restates their
     result, unless it names others' work ("previous", "other", "et al.",
     "(2005)"); an uncited "studies in rats showed" right after "we found" is
-    therefore missed. A review's own included studies ("all of the trials
+    therefore missed. So does a report there in the simple present of one
+    analysis ("this analysis of a prokaryotic gene set finds …"). A review's own included studies ("all of the trials
     included showed") are its own work.
     Confidence is low when the document cites nothing at all (a news story or
     a web page), where every finding is a claim of the writer.
