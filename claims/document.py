@@ -178,7 +178,7 @@ def _join_across_fields(
             s < sentence.span.start and e > sentence.span.start and s < prev.span.end
             for s, e in ends[max(0, k - 2) : k + 2]
         )
-        if crossing and prev.kind is UnitKind.PROSE and sentence.kind is UnitKind.PROSE:
+        if crossing and prev is not None and prev.kind is UnitKind.PROSE and sentence.kind is UnitKind.PROSE:
             start, end = prev.span.start, sentence.span.end
             out[-1] = _sentence(text, start, end, lines, prev.kind, prev.section, [*prev.markers, *sentence.markers])
             continue

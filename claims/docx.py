@@ -78,6 +78,7 @@ def extract_docx(data: bytes, label: str) -> DocxText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             body = _xml(zf, "word/document.xml", label)
+            assert body is not None  # not optional: a missing part raised InputError
             notes = {}
             for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
                 root = _xml(zf, part, label, optional=True)

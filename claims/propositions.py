@@ -185,8 +185,9 @@ def propositions(
     cues = direction_cues(text)
     for k, cue in enumerate(cues):
         stop = cues[k + 1].start if k + 1 < len(cues) else len(text)
-        if cues[k + 1 :] and cues[k + 1].negation is not None:
-            stop = min(stop, cues[k + 1].negation.start)
+        next_negation = cues[k + 1].negation if cues[k + 1 :] else None
+        if next_negation is not None:
+            stop = min(stop, next_negation.start)
         read = _read(text, cue, abbreviations, stop)
         if read is None:
             continue

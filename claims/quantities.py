@@ -122,11 +122,11 @@ def find_quantities(view: SentenceView) -> list[Quantity]:
         if after is None:
             continue
         unit = after.group("unit")
-        kind = units.get(unit.lower())
-        if kind is None or (len(unit) == 1 and unit != unit.lower()):  # "1H-MRS" is a nucleus, "1 W" a week
+        unit_kind = units.get(unit.lower())
+        if unit_kind is None or (len(unit) == 1 and unit != unit.lower()):  # "1H-MRS" is a nucleus, "1 W" a week
             continue
         if taken.free(i, after.end()):
-            add(kind, i, after.end(), value=float(m.group(0).replace(",", "").replace("·", ".")), unit=unit)
+            add(unit_kind, i, after.end(), value=float(m.group(0).replace(",", "").replace("·", ".")), unit=unit)
     out.sort(key=lambda x: x[0])
     return [q for _, q in out]
 

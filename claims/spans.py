@@ -113,7 +113,7 @@ class LineIndex:
         e = 0 if end < 0 else length if end > length else end
         line = bisect_right(starts, s)  # ``position`` inlined: spans are built by the 10^5
         end_line = bisect_right(starts, e, line - 1)
-        values = {
+        values: dict[str, Any] = {  # Any: the fallback below hands unusual values to validation
             "start": start,
             "end": end,
             "line": line,

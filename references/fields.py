@@ -28,8 +28,9 @@ def field_references(doc: Document) -> list[Reference]:
     lines = LineIndex(doc.text)
     seen: dict[str, Reference] = {}
     for fld in doc.fields:
-        numbers = _shown_numbers(doc.text[fld.start : fld.end], len(fld.items))
-        for item, number in zip(fld.items, numbers or [None] * len(fld.items)):
+        shown = _shown_numbers(doc.text[fld.start : fld.end], len(fld.items))
+        numbers: list[int] | list[None] = shown or [None] * len(fld.items)
+        for item, number in zip(fld.items, numbers):
             key = str(item.get("id"))
             if key in seen:
                 continue

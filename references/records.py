@@ -28,8 +28,9 @@ def apply_records(entries: Sequence[Reference], records: Sequence[ReferenceRecor
     starts = [r.start for r in records]
     out = []
     for entry in entries:
-        k = bisect_right(starts, entry.span.start) - 1 if entry.span is not None else -1
-        record = records[k] if k >= 0 and entry.span.start < records[k].end else None
+        span = entry.span
+        k = bisect_right(starts, span.start) - 1 if span is not None else -1
+        record = records[k] if span is not None and k >= 0 and span.start < records[k].end else None
         out.append(_completed(entry, record) if record is not None else entry)
     return out
 

@@ -158,6 +158,7 @@ def _reference_row(
 
 def render(report: Report, out: TextIO, *, options: RenderOptions) -> None:
     """Write a header row and one row per finding (``by="finding"``) or per reference."""
+    header: tuple[str, ...]
     if options.by == "finding":
         header, rows = FINDING_COLUMNS, _finding_rows(report)
     elif options.by == "reference":

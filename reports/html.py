@@ -335,7 +335,7 @@ def _charts(page: _Page) -> str:
     levels = Counter(r.evidence.level for r in refs)
     level_rows = [(LEVEL_LABELS[lvl], levels[lvl], LEVEL_COLOURS[lvl]) for lvl in LEVEL_ORDER if levels[lvl]]
     worst: dict[str, Severity] = {}
-    codes = Counter()
+    codes: Counter[str] = Counter()
     for f in page.findings:
         codes[f.code] += 1
         if f.code not in worst or f.severity.rank > worst[f.code].rank:

@@ -214,7 +214,7 @@ def lookup_settings(config: VerifierConfig, refresh: bool = False) -> LookupSett
         retries=config.lookup_retries,
         backoff=config.lookup_backoff,
         concurrency=config.lookup_concurrency,
-        rates=dict(config.lookup_rates),
+        rates={k: v for k, v in config.lookup_rates.items()},
         tool_version=__version__,
     )
 

@@ -12,7 +12,7 @@ from fnmatch import fnmatch
 from functools import cache
 from importlib.metadata import entry_points
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from verifier.config import ConfigError, VerifierConfig, docs_url, is_selected
 from verifier.rule_redirects import REDIRECTS
@@ -104,7 +104,7 @@ def rule_by_code(code: str) -> type[Rule] | None:
     return None
 
 
-def _options(rule: type[Rule], raw: dict[str, object], source: str | None) -> object:
+def _options(rule: type[Rule], raw: dict[str, object], source: str | None) -> BaseModel:
     data = {k.replace("-", "_"): v for k, v in raw.items()}
     try:
         return rule.options_model.model_validate(data)

@@ -142,7 +142,7 @@ def _next_tokens(text: str, pos: int, count: int = 2) -> list[str]:
         m = _NEXT_TOKEN.match(text, pos, min(len(text), pos + _WINDOW))
         token = m.group(1) if m and m.group(1) else ""
         out.append(token.lower())
-        if not token:
+        if m is None or not token:
             break
         pos = m.end()
     return out

@@ -108,13 +108,13 @@ def mechanisms(text: str) -> list[Mechanism]:
     out: list[Mechanism] = []
     for m in _MEDIATED.finditer(text):
         group = "verb" if m.group("verb") else "under"
-        verb = Match(m.start(group), m.end(group), "mediated")
+        mediated = Match(m.start(group), m.end(group), "mediated")
         connector = _CONNECTOR.match(text, m.end())
         means_from = connector.end() if connector else m.end()
         end = _means_end(text, means_from)
         if end > means_from:
-            conn = Match(connector.start(1), connector.end(1), "connector") if connector else None
-            out.append(Mechanism(verb, conn, means_from, end, governing_modal(text, modals, verb)))
+            link = Match(connector.start(1), connector.end(1), "connector") if connector else None
+            out.append(Mechanism(mediated, link, means_from, end, governing_modal(text, modals, mediated)))
     for conn in _CONNECTOR.finditer(text):
         verb = _governing_verb(text, heads, conn.start())
         if verb is None or any(mech.verb.start <= conn.start() < mech.means_end for mech in out):

@@ -261,7 +261,7 @@ def _in_title(text: str, start: int) -> bool:
     """``Foundations of Social Evolution (1998)``: a capitalised word other than a sentence
     opener right before the "author" means a title-cased phrase, not a citation."""
     m = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-    return bool(m) and m.group(1)[0].isupper() and m.group(1) not in _NOT_SURNAMES
+    return m is not None and m.group(1)[0].isupper() and m.group(1) not in _NOT_SURNAMES
 
 
 def _name_may_end_at(text: str, end: int) -> bool:
@@ -283,7 +283,7 @@ def _parse_groups(inner: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
             continue
         m = _GROUP_RE.fullmatch(part)
         named = _named(m) if m else None
-        if named is None:
+        if m is None or named is None:
             return []
         groups.append((*named, _years(m.group("years"))))
     return groups

@@ -130,12 +130,12 @@ def design_from_cues(cues: list[Cue], field_name: str, *, abstract: bool = False
     else:
         order += PRIMARY_ORDER
     for label in order:
-        cue = by_label.get(label)
-        if cue is not None:
+        found = by_label.get(label)
+        if found is not None:
             result.design = _DESIGN_OF[label]
             result.label = label
             result.reasons.append(
-                EvidenceReason(field=field_name, cue=cue.text, conclusion=f"design={result.design.value}")
+                EvidenceReason(field=field_name, cue=found.text, conclusion=f"design={result.design.value}")
             )
             if label == "cohort" and result.retrospective:
                 result.reasons.append(

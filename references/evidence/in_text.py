@@ -340,7 +340,7 @@ def _merged(ref: Reference, described: InTextEvidence) -> Reference:
     explicit = next(
         (r for r in ev.reasons if r.field == "bibtex:evidence_level" and r.conclusion.startswith("level=")), None
     )
-    level = ev.level
+    level: EvidenceLevel = ev.level  # widened again: the narrowing above excluded NON_SCHOLARLY
     if not explicit and (design, species) != (ev.design, ev.species):
         level = (
             EvidenceLevel.PRECLINICAL

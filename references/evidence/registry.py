@@ -118,7 +118,9 @@ def with_records(ref: Reference, records: list[WorkRecord]) -> Reference:
         }
     )
     assessed = assess(enriched)
-    reasons = _relabel(assessed.evidence.reasons, {t: types[t] for t in added}, abstract_rec and abstract_rec.source)
+    reasons = _relabel(
+        assessed.evidence.reasons, {t: types[t] for t in added}, abstract_rec.source if abstract_rec else None
+    )
     before = ref.evidence.design
     after = assessed.evidence.design
     if own_metadata:

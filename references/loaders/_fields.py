@@ -134,7 +134,7 @@ def author_from_name(name: str) -> Author | None:
     ``Family, Given`` is split at the comma; otherwise the last word is the
     family name, together with any lower-case particles before it.
     """
-    name = squash(html.unescape(name).replace("\u00a0", " "))
+    name = squash(html.unescape(name).replace("\u00a0", " ")) or ""
     if not name:
         return None
     if "," in name:

@@ -223,22 +223,23 @@ def load_bibtex(text: str, source_path: str) -> tuple[list[Reference], list[Skip
             continue
         if kept is None:
             first_line = (block.raw or "").strip().splitlines()[:1]
+            logged = messages.get(block.start_line) if block.start_line is not None else None
             skipped.append(
                 SkippedInput(
                     what="bibtex entry" + (f" {first_line[0][:60]!r}" if first_line else ""),
                     where=where,
-                    why=f"malformed BibTeX: {messages.get(block.start_line) or _reason(block)}",
+                    why=f"malformed BibTeX: {logged or _reason(block)}",
                 )
             )
             continue
         ref = _to_reference(kept, source_path, block.raw or "", line)
         if isinstance(block, DuplicateBlockKeyBlock):
             first = block.previous_block
-            first_line = first.start_line + 1 if first.start_line is not None else "?"
+            first_at = first.start_line + 1 if first.start_line is not None else "?"
             ref = ref.model_copy(
                 update={"key": f"{kept.key}~{line}", "extra": {**ref.extra, DUPLICATE_KEY_OF: kept.key}}
             )
-            why = f"duplicate key {kept.key!r} (first at line {first_line}); kept as {ref.key!r}"
+            why = f"duplicate key {kept.key!r} (first at line {first_at}); kept as {ref.key!r}"
         else:
             why = f"{_reason(block)}; kept the first value"
         skipped.append(SkippedInput(what=f"bibtex entry {kept.key!r}", where=where, why=why))

@@ -86,7 +86,9 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     return squash(str(value)) if value is not None else None
 
 
-def csl_item_to_reference(item: dict[str, Any], *, key: str, raw: str, source_path: str, start_line: int) -> Reference:
+def csl_item_to_reference(
+    item: dict[str, Any], *, key: str, raw: str, source_path: str | None, start_line: int | None
+) -> Reference:
     """One CSL-JSON item as a ``Reference`` (CSL names map one to one)."""
     csl_type = str(item.get("type") or "")
     venue = _text(item, "container-title") or _text(item, "publisher")

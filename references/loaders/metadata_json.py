@@ -81,7 +81,8 @@ def metadata_record_to_reference(
     venue, volume, issue, pages = _journal(record)
     types = record.get("publicationTypes")
     pubtypes = split_keywords(types if isinstance(types, (list, str)) else None)
-    ids = record.get("externalIds") if isinstance(record.get("externalIds"), dict) else {}
+    external = record.get("externalIds")
+    ids: dict[str, Any] = external if isinstance(external, dict) else {}
     source_type = (
         SourceType.JOURNAL_ARTICLE if venue or any("journal" in t.lower() for t in pubtypes) else SourceType.OTHER
     )

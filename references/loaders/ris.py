@@ -8,6 +8,7 @@ reported with its line while the others load; rispy parses each record.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import rispy
 
@@ -102,7 +103,7 @@ def _ris_author(name: str) -> Author | None:
     return Author(family=family) if family else None
 
 
-def _first(record: dict[str, object], *names: str) -> str | None:
+def _first(record: dict[str, Any], *names: str) -> str | None:
     for name in names:
         value = record.get(name)
         if isinstance(value, list):
@@ -113,7 +114,7 @@ def _first(record: dict[str, object], *names: str) -> str | None:
     return None
 
 
-def _to_reference(record: dict[str, object], key: str, raw: str, path: str, line: int) -> Reference:
+def _to_reference(record: dict[str, Any], key: str, raw: str, path: str, line: int) -> Reference:
     names = [n for field in ("authors", "first_authors") for n in (record.get(field) or []) if isinstance(n, str)]
     authors: list[Author] = [a for a in (_ris_author(n) for n in names) if a is not None]
     ris_type = str(record.get("type_of_reference") or "").upper()
@@ -183,7 +184,7 @@ def load_ris(text: str, source_path: str) -> tuple[list[Reference], list[Skipped
         record = parsed[0]
         given_id = _first(record, "id")
         duplicate_of = given_id if given_id in taken else None
-        key = duplicate_key(given_id, line, taken) if duplicate_of else given_id
+        key = duplicate_key(duplicate_of, line, taken) if duplicate_of else given_id
         ref = _to_reference(record, key or "", "\n".join(body + ["ER  - "]), source_path, line)
         if not key:
             ref.key = made_key(ref.authors, ref.year, taken)

@@ -27,6 +27,7 @@ file leaves the store as it was and says how far it got.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import sqlite3
@@ -35,7 +36,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -266,7 +267,7 @@ def _kind_of(path: Path) -> str:
     )
 
 
-def _open(path: Path) -> IO[bytes]:
+def _open(path: Path) -> io.BufferedIOBase:
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
 
 
@@ -306,7 +307,7 @@ def _records_of(path: Path, kind: str) -> Iterator[WorkRecord]:
         raise ReferenceParseError(f"{path}: malformed XML ({err}) after {count} records; nothing imported") from None
 
 
-def _medline(fh: IO[bytes]) -> Iterator[WorkRecord]:
+def _medline(fh: io.BufferedIOBase) -> Iterator[WorkRecord]:
     """``MedlineCitation`` records of a baseline or update file, one at a time.
 
     Only "end" events are asked for (half the parser's callbacks). A citation inside a

@@ -403,12 +403,12 @@ def _scan(text: str, toks: list[_Tok], family_first: bool) -> AuthorScan | None:
             return None
         # A malformed name later in the list ("Levin S a"): keep the names read so far and
         # resume after the next period, year in parentheses or opening quote.
-        m = _RESYNC.search(text, toks[i - 1].end)
-        if m is None:
+        resync = _RESYNC.search(text, toks[i - 1].end)
+        if resync is None:
             return None
         return AuthorScan(
             authors=authors,
-            end=m.start() + (1 if m.group().startswith(".") else 0),
+            end=resync.start() + (1 if resync.group().startswith(".") else 0),
             et_al=et_al,
             editors=editors,
             full_names_only=full_only,

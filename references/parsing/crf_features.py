@@ -42,7 +42,7 @@ def tokens(text: str) -> list[Token]:
 
 @lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for c in word:
         s = "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c
         if not out or out[-1] != s:

@@ -81,7 +81,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
 
 def _opens_with(segment: str, words: frozenset[str]) -> bool:
     m = _LEADING_WORD.match(segment)
-    return bool(m) and m.group(1).lower().rstrip(".") in words
+    return m is not None and m.group(1).lower().rstrip(".") in words
 
 
 def _opens_with_numbers(segment: str) -> bool:
@@ -173,6 +173,7 @@ def journal_only(text: str) -> bool:
     numbers = _YEAR_SPAN.sub(" ", block.group()) if block else ""  # "Speeches, 1832–1858, ed. ...": years, not pages
     if not _VOLUME_AND_PAGES.search(numbers) or len(YEAR.findall(numbers)) > 1:
         return False  # "The Four Texts (1798, 1799, 1805, 1850)": years, not a volume and pages
+    assert block is not None  # without a block ``numbers`` is "" and the test above returned
     after = _BRACKETED.sub(" ", text[block.end() :])
     if len(_WORD_RUN.findall(after)) > 3 or _VOLUME_AND_PAGES.search(after):
         return False  # "Network of 50,185 Sexual Contacts. PLOS Comput Biol 7: 1-9": numbers inside a title

@@ -45,11 +45,11 @@ CASES: dict[str, tuple[dict[str, object], object]] = {
     "extend-absolutes": ({}, ["unfailingly"]),
     "retractions": ({}, "RETRACTIONS"),
     "docs-url": ({}, "https://example.org/rules/{code_lower}.html"),
-    "time-limit": ({}, 1e-9),
+    "time-limit": ({}, 1e-9),  # the document's time is up at once: its rules are listed as skipped
     # the judge is read before any rule runs: "nli" without its model, or a model file that is not there,
     # is a one-line configuration error (tests/verifier/test_judges.py runs real verdicts of each judge)
     "judge": ({}, "nli"),
-    "judge-model": ({}, "/nonexistent/judge-model.json"),  # the document's time is up at once: its rules are listed as skipped
+    "judge-model": ({}, "/nonexistent/judge-model.json"),
 }
 
 

@@ -12,7 +12,7 @@ whose worker is lost beyond the scheduler's retries, is recorded as failed with 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Hashable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from verifier.audit.paper import Job, PaperResult, PaperTask, check_paper
 IN_FLIGHT_PER_THREAD = 4
 
 
-def run_dask(tasks: Iterable[PaperTask], job: Job, *, address: str) -> Iterator[PaperResult]:
+def run_dask(tasks: Iterable[PaperTask], job: Job, *, address: str) -> Generator[PaperResult, None, None]:
     """Check ``tasks`` on the cluster at ``address``; yield each result as it finishes."""
     try:
         from distributed import Client, as_completed
@@ -36,7 +36,7 @@ def run_dask(tasks: Iterable[PaperTask], job: Job, *, address: str) -> Iterator[
     try:
         threads = max(1, sum(client.nthreads().values()))
         queue = iter(tasks)
-        owners: dict[str, PaperTask] = {}
+        owners: dict[Hashable, PaperTask] = {}  # by dask future key
 
         def submit() -> object | None:
             task = next(queue, None)

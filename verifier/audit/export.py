@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -88,27 +89,27 @@ def export(store: AuditStore, folder: Path, fmt: str) -> list[Path]:
         if fmt == "csv":
             _csv(path, columns, rows)
         elif fmt == "json":
-            write_atomic_with(path, lambda out, c=columns, r=rows: _json_array(out, c, r))
+            write_atomic_with(path, partial(_json_array, columns=columns, rows=rows))
         else:
             _parquet(path, columns, rows)
         written.append(path)
     return written
 
 
-def _csv(path: Path, header: Sequence[str], rows: object) -> None:
+def _csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     def produce(out: TextIO) -> None:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
-        for row in rows:  # type: ignore[attr-defined]
+        for row in rows:
             writer.writerow([defuse(v) if isinstance(v, str) else v for v in row])
 
     write_atomic_with(path, produce)
 
 
-def _json_array(out: TextIO, columns: Sequence[str], rows: object) -> None:
+def _json_array(out: TextIO, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """A JSON array of one object per row, written row by row (never built whole)."""
     out.write("[")
-    for i, row in enumerate(rows):  # type: ignore[call-overload]
+    for i, row in enumerate(rows):
         out.write(",\n" if i else "\n")
         out.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False))
     out.write("\n]\n")

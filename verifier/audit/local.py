@@ -19,7 +19,7 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -53,7 +53,9 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def run_local(tasks: Iterable[PaperTask], job: Job, *, jobs: int, time_limit: float) -> Iterator[PaperResult]:
+def run_local(
+    tasks: Iterable[PaperTask], job: Job, *, jobs: int, time_limit: float
+) -> Generator[PaperResult, None, None]:
     """Check ``tasks`` in ``jobs`` worker processes and yield each result as it finishes (not in
     order). Closing the generator (Ctrl-C in the caller) kills the workers."""
     ctx = _context()
@@ -89,8 +91,8 @@ def run_local(tasks: Iterable[PaperTask], job: Job, *, jobs: int, time_limit: fl
                 wait([s.conn for s in busy] + [s.process.sentinel for s in busy], max(0.0, deadline - time.monotonic()))
             )
             for i, slot in enumerate(slots):
-                task = slot.task
-                if task is None:
+                running = slot.task
+                if running is None:
                     continue
                 if slot.conn in ready:
                     try:
@@ -103,11 +105,13 @@ def run_local(tasks: Iterable[PaperTask], job: Job, *, jobs: int, time_limit: fl
                         continue
                 if slot.conn in ready or slot.process.sentinel in ready:
                     slot.process.join(1)
-                    yield _failed(task, _death(slot.process.exitcode), slot.started)
+                    yield _failed(running, _death(slot.process.exitcode), slot.started)
                     slots[i] = _replace(slot, start)
                 elif time.monotonic() - slot.started >= time_limit:
                     _kill(slot)
-                    yield _failed(task, f"time limit of {time_limit:g} s exceeded; the paper was stopped", slot.started)
+                    yield _failed(
+                        running, f"time limit of {time_limit:g} s exceeded; the paper was stopped", slot.started
+                    )
                     slots[i] = _replace(slot, start)
     finally:
         for slot in slots:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from claims.errors import VerifierError
 from reports.audit import AuditRow
-from verifier.cli.common import Format
+from verifier.cli.common import OutputFormat
 
 if TYPE_CHECKING:
     from claims.models import Document
@@ -44,7 +44,7 @@ _VENUE_BYTES = 200_000  # the journal title sits in the front matter
 class Job:
     """What every paper of a run shares."""
 
-    formats: Sequence[Format]
+    formats: Sequence[OutputFormat]
     inputs: Inputs
     max_bytes: int
     by: str = "finding"
@@ -56,7 +56,7 @@ class PaperTask:
     """One paper to check: where it is, its report targets, its configuration."""
 
     path: str
-    targets: tuple[tuple[Format, Path | None], ...]
+    targets: tuple[tuple[OutputFormat, Path | None], ...]
     config: VerifierConfig
     config_hash: str = ""
     data: bytes | None = None  # the file's bytes, shipped to a worker that may not see the path

@@ -11,7 +11,7 @@ import hashlib
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from verifier.audit.paper import Job, PaperResult, PaperTask
 from verifier.audit.progress import Progress
 from verifier.audit.store import STORE_NAME, AuditStore, Recorded, config_digest
 from verifier.cli.batch import paper_targets, skip_line, walk_inputs
-from verifier.cli.common import Format, check_targets, resolve_config
+from verifier.cli.common import Format, OutputFormat, check_targets, resolve_config
 from verifier.config import VerifierConfig
 from verifier.models import Severity
 from verifier.pipeline import Inputs
@@ -121,7 +121,7 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _results(tasks: list[PaperTask], job: Job, options: AuditOptions) -> Iterator[PaperResult]:
+def _results(tasks: list[PaperTask], job: Job, options: AuditOptions) -> Generator[PaperResult, None, None]:
     if options.dask:
         from verifier.audit.cluster import run_dask
 
@@ -145,7 +145,7 @@ def _configs(papers: list[str], options: AuditOptions) -> list[VerifierConfig]:
 
 def _plan(
     papers: list[str],
-    targets: list[list[tuple[Format, Path | None]]],
+    targets: list[list[tuple[OutputFormat, Path | None]]],
     configs: list[VerifierConfig],
     options: AuditOptions,
     recorded: dict[str, Recorded],

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from claims.errors import InputError
 from claims.loading import MANUSCRIPT_SUFFIXES
-from verifier.cli.common import EXTENSIONS, Format
+from verifier.cli.common import EXTENSIONS, Format, OutputFormat
 
 if TYPE_CHECKING:
     from reports.audit import AuditRow
@@ -196,8 +196,8 @@ def output_folder(outputs: list[str]) -> Path:
 
 
 def batch_targets(
-    paths: list[str], formats: list[Format], outputs: list[str]
-) -> tuple[list[list[tuple[Format, Path | None]]], Path | None]:
+    paths: list[str], formats: list[OutputFormat], outputs: list[str]
+) -> tuple[list[list[tuple[OutputFormat, Path | None]]], Path | None]:
     """Destinations per manuscript, and the summary's path. Several manuscripts write into one folder
     (``-o DIR``); without it only formats that concatenate (text, github) go to stdout."""
     if not outputs:
@@ -209,7 +209,9 @@ def batch_targets(
     return paper_targets(paths, formats, folder), folder / SUMMARY_NAME
 
 
-def paper_targets(paths: list[str], formats: list[Format], folder: Path) -> list[list[tuple[Format, Path | None]]]:
+def paper_targets(
+    paths: list[str], formats: list[OutputFormat], folder: Path
+) -> list[list[tuple[OutputFormat, Path | None]]]:
     """``DIR/<name>.<ext>`` per paper and format; two formats with one extension (text and github
     both write ``.txt``) keep the format's name in the second (``<name>.github.txt``)."""
     suffixes: dict[str, str] = {}

@@ -14,6 +14,7 @@ from claims.errors import InputError
 from verifier.cli.common import (
     FailOn,
     Format,
+    OutputFormat,
     check_targets,
     config_flags,
     infer_formats,
@@ -119,7 +120,9 @@ def check(
         *{c.source for c in configs if c.source},
         *source_files(sources),
     ]
-    summary_target = [(Format.csv, summary_path)] if summary_path is not None else []
+    summary_target: list[tuple[OutputFormat, Path | None]] = (
+        [(Format.csv, summary_path)] if summary_path is not None else []
+    )
     check_targets([t for targets in per_paper for t in targets] + summary_target, every_input)
     inputs = Inputs(
         reference_files=refs,
@@ -141,7 +144,7 @@ def _check_many(
     paths: list[str],
     skipped: list[Skipped],
     configs: list[VerifierConfig],
-    per_paper: list[list[tuple[Format, Path | None]]],
+    per_paper: list[list[tuple[OutputFormat, Path | None]]],
     summary_path: Path | None,
     inputs: Inputs,
     max_bytes: int,

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import io
 import sys
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claims.errors import InputError
 from verifier.cli.common import OutputFormat
 from verifier.models import Report
 
+if TYPE_CHECKING:
+    from reports.options import RuleInfo
+
 
 @cache
-def rule_infos(docs_url_template: str = "") -> tuple[object, ...]:
+def rule_infos(docs_url_template: str = "") -> tuple[RuleInfo, ...]:
     """The rules' documentation for the renderers, with their ``docs-url`` links (SARIF ``helpUri``),
     built once per run and template (a many-paper audit renders many reports)."""
     from reports.options import RuleInfo
@@ -74,7 +78,7 @@ def render_all(
             sys.stdout.flush()
             continue
         try:
-            write_atomic_with(path, lambda out, fmt=fmt, options=options: render(fmt.value, report, out, options))
+            write_atomic_with(path, partial(render, fmt.value, report, options=options))
         except BrokenPipeError:
             raise  # -o /dev/stdout into "| head": the reader left, as on stdout
         except OSError as err:

@@ -99,7 +99,7 @@ def get_judge(name: str = "builtin", model: str | None = None) -> Judge:
 
     ``model`` (the ``judge-model`` key): another model file for ``builtin``, the model folder or
     cached name for ``nli``; a plugin factory receives it as its one argument when it is given."""
-    factory = _KNOWN.get(name)
+    factory: Callable[..., Judge] | None = _KNOWN.get(name)  # a plugin factory may take no argument
     if factory is None:
         found = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
         if not found:

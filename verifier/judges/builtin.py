@@ -128,6 +128,7 @@ class BuiltinJudge:
         p = self.model.probabilities(x)
         decisive = next((r for r in readings if r.values["proposition_conflict"] > 0), None)
         deciding = decisive or deciding
+        assert deciding is not None  # one reading per passage, and passages is not empty
         label = self.model.decide(p, decisive is not None)
         score = max(p[label.value], self.model.decisive_precision) if decisive else p[label.value]
         passage = deciding.match if label is Label.CONTRADICTS else readings[0].match

@@ -213,7 +213,7 @@ class Rule:
         When every argument already has the declared type (the usual case) the finding is built
         without re-validation (``claims.spans.build_valid``); anything else goes through the
         validating constructor, which coerces or rejects it."""
-        values = {
+        values: dict[str, Any] = {  # Any: values of unexpected types go to the validating constructor
             "code": self.code,
             "name": self.name,
             "severity": severity or self.severity,

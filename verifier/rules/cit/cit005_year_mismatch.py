@@ -81,9 +81,10 @@ class YearMismatch(Rule):
                 continue
             refs = ctx.cited_references(claim, include_continuation=False)
             stated = STATED_YEAR.search(claim.text)
-            if len(refs) != 1 or stated is None or not refs[0].year:
+            ref = refs[0] if len(refs) == 1 else None
+            if ref is None or stated is None or not ref.year:
                 continue
-            ref, year = refs[0], stated.group(1)
+            year = stated.group(1)
             if ref.year[:4] == year:
                 continue
             start = claim.span.start + stated.start(1)

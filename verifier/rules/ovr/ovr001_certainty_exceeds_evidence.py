@@ -108,6 +108,7 @@ class CertaintyExceedsEvidence(Rule):
     scope = Scope.CLAIM
     needs_references = True
     options_model = Ovr001Options
+    options: Ovr001Options  # what the registry builds from options_model
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         structure = parts(ctx)

@@ -91,8 +91,8 @@ class SpeciesExtrapolation(Rule):
             start, end = claim.span.start, claim.span.end
             model = _model_named_at(claim, refs)
             if population in (Population.ANIMAL, Population.IN_VITRO):
-                named = [c.span.start for c in claim.features.cues if c.kind == "species"]
-                model = min([*named, *([model] if model is not None else [])], default=claim.span.start)
+                species_at = [c.span.start for c in claim.features.cues if c.kind == "species"]
+                model = min([*species_at, *([model] if model is not None else [])], default=claim.span.start)
             if model is not None:
                 if not about_people:
                     continue

@@ -327,6 +327,7 @@ class UnsupportedClaim(Rule):
     default_severity = Severity.WARNING
     scope = Scope.CLAIM
     options_model = Sup001Options
+    options: Sup001Options  # what the registry builds from options_model
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         skip = re.compile(self.options.skip_sections, re.IGNORECASE) if self.options.skip_sections else None

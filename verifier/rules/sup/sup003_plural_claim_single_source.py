@@ -89,6 +89,7 @@ class PluralClaimSingleSource(Rule):
     default_severity = Severity.WARNING
     scope = Scope.CLAIM
     options_model = Sup003Options
+    options: Sup003Options  # what the registry builds from options_model
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         structure = parts(ctx)
