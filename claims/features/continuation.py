@@ -25,17 +25,17 @@ from bisect import bisect_left
 from claims.features.lexicon import matcher
 from claims.models import Claim, Document, UnitKind
 
-__all__ = ["find_continuations", "opens_with_back_reference", "same_paragraph"]
+__all__ = ["PARAGRAPH_BREAK", "find_continuations", "opens_with_back_reference", "same_paragraph"]
 
 _LEAD = re.compile(r"[\W_]*")
 # A blank line in plain text or Markdown; a PARAGRAPH SEPARATOR (U+2029), which the markup loaders
 # (JATS, HTML, LaTeX) write at every block boundary while their source line breaks are soft.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
 
 
 def same_paragraph(text: str, end: int, start: int) -> bool:
     """No paragraph break in ``text[end:start]`` (between one sentence's end and the next one's start)."""
-    return _PARAGRAPH_BREAK.search(text, end, start) is None
+    return PARAGRAPH_BREAK.search(text, end, start) is None
 
 
 # "The effect of ECT on depression was studied in …" introduces a new referent through its
@@ -93,7 +93,7 @@ def _cover_by_paragraph_citation(doc: Document, out: dict[str, str], max_chain: 
         claim = claims[i]
         if claim.markers:
             ends_paragraph = i + 1 == len(claims) or bool(
-                _PARAGRAPH_BREAK.search(doc.text, claim.span.end, claims[i + 1].span.start)
+                PARAGRAPH_BREAK.search(doc.text, claim.span.end, claims[i + 1].span.start)
             )
             closer, gap = (claim if ends_paragraph else None), 0
             continue
@@ -102,7 +102,7 @@ def _cover_by_paragraph_citation(doc: Document, out: dict[str, str], max_chain: 
         following = claims[i + 1]
         between = doc.text[claim.span.end : following.span.start]
         if (
-            _PARAGRAPH_BREAK.search(between)
+            PARAGRAPH_BREAK.search(between)
             or gap >= max_chain
             or claim.section != closer.section
             or _heading_between(heading_starts, claim.span.end, closer.span.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claims.features.continuation import PARAGRAPH_BREAK
 from claims.models import Causality, Certainty, Claim
 from claims.propositions import stems
 from references.models import StudyDesign
@@ -174,7 +175,6 @@ class CausalFromCorrelational(Rule):
             )
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
 _LOOK_BACK = 3  # sentences of the same paragraph, as for continuations
 
 
@@ -192,7 +192,7 @@ def _reported_as_correlation(ctx: RuleContext, claim: Claim) -> Claim | None:
     text = ctx.document.text
     for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
         before = claims[j]
-        if _PARAGRAPH_BREAK.search(text, before.span.end, claims[j + 1].span.start):
+        if PARAGRAPH_BREAK.search(text, before.span.end, claims[j + 1].span.start):
             return None
         if before.markers and before.continues is None:
             return None  # a sentence with citations of its own speaks for other works

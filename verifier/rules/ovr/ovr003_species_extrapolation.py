@@ -96,7 +96,8 @@ class SpeciesExtrapolation(Rule):
             if model is not None:
                 if not about_people:
                     continue
-                clause = _generalizing_clause(ctx.view(claim), model)
+                hedges = [c.span.start for c in claim.features.cues if c.kind == "hedge"]
+                clause = _generalizing_clause(ctx.view(claim), model, hedges)
                 if clause is None:
                     continue  # the sentence says it is about the animal or cell model: in proportion
                 start, end = clause
@@ -144,7 +145,6 @@ _GENERAL_PREDICATE = re.compile(
     r"decreases|decrease|reduces|reduce|causes|cause|produces|produce|induces|induce|binds|bind|enhances|enhance)\b",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(r"\b(?:may|might|could|seems?|appears?|possibly|perhaps|suggests?)\b", re.IGNORECASE)
 
 
 def _model_named_at(claim: Claim, refs: list[Reference]) -> int | None:
@@ -162,7 +162,7 @@ def _model_named_at(claim: Claim, refs: list[Reference]) -> int | None:
     return min(starts) if starts else None
 
 
-def _generalizing_clause(view: SentenceView, model_at: int) -> tuple[int, int] | None:
+def _generalizing_clause(view: SentenceView, model_at: int, hedges: list[int]) -> tuple[int, int] | None:
     """The document span of a leading clause that states, unhedged and with no species, what a
     later clause of the same sentence places in an animal or cell model ("Ketamine is an opioid
     agonist and its analgesic effects in rats are reversed by naltrexone"), or None."""
@@ -172,6 +172,7 @@ def _generalizing_clause(view: SentenceView, model_at: int) -> tuple[int, int] |
         start, end = view.original_range(0, m.start())
         if end > model_at:
             return None
-        if _GENERAL_PREDICATE.search(first) and not _HEDGE.search(first) and len(first.split()) >= 3:
+        hedged = any(start <= h < end for h in hedges)  # the claim's hedge cues (the hedge lexicon)
+        if _GENERAL_PREDICATE.search(first) and not hedged and len(first.split()) >= 3:
             return start, end
     return None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from claims.features.checkworthy import ArticleParts
-from claims.features.continuation import opens_with_back_reference, same_paragraph
+from claims.features.continuation import PARAGRAPH_BREAK, opens_with_back_reference, same_paragraph
 from claims.models import Certainty, Claim
 from verifier.models import Confidence, Finding, Severity, Trigger
 from verifier.rules._parts import parts as article_parts
@@ -218,16 +218,15 @@ def _others_research_hedged(claim: Claim, parts: ArticleParts) -> bool:
     return False
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\r?\n|\u2029")
 _ABSTRACT_LABELS = re.compile(r"(?:^|[.!?]\s+)(methods?|results?|conclusions?)\s*:", re.IGNORECASE)
 
 
 def _in_structured_abstract(text: str, at: int) -> bool:
     """The sentence at ``at`` stands in a paragraph labelled inline as a structured abstract (two
     of "Methods:", "Results:", "Conclusions:"), whose background sentences carry no citations."""
-    before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, max(0, at - 20_000), at)]
+    before = [m.end() for m in PARAGRAPH_BREAK.finditer(text, max(0, at - 20_000), at)]
     start = before[-1] if before else max(0, at - 20_000)
-    after = _PARAGRAPH_BREAK.search(text, at)
+    after = PARAGRAPH_BREAK.search(text, at)
     end = after.start() if after else min(len(text), at + 20_000)
     labels = {m.group(1).lower().rstrip("s") for m in _ABSTRACT_LABELS.finditer(text, start, end)}
     return len(labels) >= 2
